@@ -1,0 +1,114 @@
+import { hashPassword } from "@/lib/auth/passwords";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import type { OrderKind, ProductCode } from "@/lib/db/generated/enums";
+import { withVat } from "@/lib/money";
+import { catalogue } from "./catalogue";
+
+export const DEMO_PASSWORD = "Demo1234!";
+const DAY = 24 * 60 * 60 * 1000;
+
+// Fixed ids keep the demo data stable for QA and the documentation, and make the seed idempotent.
+export const demoIds = {
+  mario: "00000000-0000-4000-8000-000000000123",
+  anna: "00000000-0000-4000-8000-000000000456",
+  marioPec: "00000000-0000-4000-8000-000000001231",
+  marioSpid: "00000000-0000-4000-8000-000000001232",
+  marioFe: "00000000-0000-4000-8000-000000001233",
+  marioFirma: "00000000-0000-4000-8000-000000001234",
+  marioMarca: "00000000-0000-4000-8000-000000001235",
+  annaPec: "00000000-0000-4000-8000-000000004561",
+} as const;
+
+type ServiceSeed = {
+  id: string;
+  product: ProductCode;
+  name: string;
+  expiresInDays: number | null;
+  autoRenewal: boolean;
+};
+
+type OrderSeed = { number: string; serviceId: string; product: ProductCode; kind: OrderKind; description: string };
+
+/** Creates what is missing and leaves alone what exists, so running it twice changes nothing. */
+export async function seedDemoData(db: PrismaClient, now: Date = new Date()) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const p of catalogue) {
+    await db.product.upsert({ where: { code: p.code }, create: p, update: {} });
+  }
+  const price = (code: ProductCode) => catalogue.find((p) => p.code === code)!.yearlyPriceCents;
+
+  async function customer(data: { id: string; username: string; customerCode: string; displayName: string; fiscalCode?: string; vatNumber?: string; email: string; publicBody?: boolean }) {
+    await db.customer.upsert({ where: { username: data.username }, create: { ...data, passwordHash }, update: {} });
+  }
+  async function services(customerId: string, list: ServiceSeed[]) {
+    for (const s of list) {
+      const active = s.expiresInDays !== null;
+      await db.service.upsert({
+        where: { id: s.id },
+        update: {},
+        create: {
+          id: s.id,
+          customerId,
+          productCode: s.product,
+          name: s.name,
+          status: active ? "ACTIVE" : "PENDING",
+          activatedAt: active ? new Date(now.getTime() - (365 - s.expiresInDays!) * DAY) : null,
+          expiresAt: active ? new Date(now.getTime() + s.expiresInDays! * DAY) : null,
+          autoRenewal: s.autoRenewal,
+          renewalPriceCents: price(s.product),
+        },
+      });
+    }
+  }
+  async function orders(customerId: string, list: OrderSeed[], createdAt: Date) {
+    for (const o of list) {
+      const amounts = withVat(price(o.product));
+      await db.order.upsert({
+        where: { number: o.number },
+        update: {},
+        create: {
+          number: o.number,
+          customerId,
+          serviceId: o.serviceId,
+          kind: o.kind,
+          createdAt,
+          ...amounts,
+          items: { create: [{ productCode: o.product, description: o.description, ...amounts }] },
+        },
+      });
+    }
+  }
+  async function pec(address: string, serviceId: string) {
+    await db.pecMailbox.upsert({ where: { address }, create: { address, serviceId, passwordHash }, update: {} });
+  }
+
+  await customer({ id: demoIds.mario, username: "mario.rossi", customerCode: "C000123", displayName: "Mario Rossi", fiscalCode: "RSSMRA80A01H501U", email: "mario.rossi@example.it" });
+  await services(demoIds.mario, [
+    { id: demoIds.marioPec, product: "PEC", name: "mario.rossi@pec-demo.it", expiresInDays: 20, autoRenewal: false },
+    { id: demoIds.marioSpid, product: "SPID", name: "SPID Mario Rossi", expiresInDays: 210, autoRenewal: true },
+    { id: demoIds.marioFe, product: "FATTURAZIONE_ELETTRONICA", name: "Fatturazione Elettronica RSSMRA80A01H501U", expiresInDays: 150, autoRenewal: true },
+    { id: demoIds.marioFirma, product: "FIRMA_DIGITALE", name: "Firma Digitale Remota RSSMRA80A01H501U", expiresInDays: 300, autoRenewal: false },
+    { id: demoIds.marioMarca, product: "MARCA_TEMPORALE", name: "Marca Temporale – 100 marche", expiresInDays: null, autoRenewal: false },
+  ]);
+  await pec("mario.rossi@pec-demo.it", demoIds.marioPec);
+  await orders(demoIds.mario, [
+    { number: "ORD-2026-000101", serviceId: demoIds.marioPec, product: "PEC", kind: "RENEWAL", description: "Rinnovo PEC mario.rossi@pec-demo.it – 1 anno" },
+    { number: "ORD-2026-000102", serviceId: demoIds.marioMarca, product: "MARCA_TEMPORALE", kind: "PURCHASE", description: "Marca Temporale – 100 marche" },
+  ], new Date(now.getTime() - 2 * DAY));
+
+  await customer({ id: demoIds.anna, username: "anna.bianchi", customerCode: "C000456", displayName: "Comune di Esempio – Anna Bianchi", fiscalCode: "80012345678", vatNumber: "01234567890", email: "anna.bianchi@example.it", publicBody: true });
+  await services(demoIds.anna, [
+    { id: demoIds.annaPec, product: "PEC", name: "protocollo@pec-demo.it", expiresInDays: 45, autoRenewal: false },
+  ]);
+  await pec("protocollo@pec-demo.it", demoIds.annaPec);
+  await orders(demoIds.anna, [
+    { number: "ORD-2026-000201", serviceId: demoIds.annaPec, product: "PEC", kind: "RENEWAL", description: "Rinnovo PEC protocollo@pec-demo.it – 1 anno" },
+  ], new Date(now.getTime() - 1 * DAY));
+
+  for (const staff of [
+    { username: "admin", displayName: "Amministrazione", role: "AMMINISTRAZIONE" as const },
+    { username: "supporto", displayName: "Supporto Tecnico", role: "SUPPORTO_TECNICO" as const },
+  ]) {
+    await db.staffUser.upsert({ where: { username: staff.username }, create: { ...staff, passwordHash }, update: {} });
+  }
+}
