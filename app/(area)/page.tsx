@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
+import { requireViewer } from "@/lib/auth/session";
+import { getCustomerHeader } from "@/lib/customers/queries";
+import { countAwaitingOrders } from "@/lib/orders/queries";
+import { listServices } from "@/lib/services/queries";
+import { ServicesTable } from "./services-table";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("home"))("title") };
+}
+
+export default async function HomePage() {
+  const viewer = await requireViewer();
+  const [t, customer, services, awaiting] = await Promise.all([
+    getTranslations("home"),
+    getCustomerHeader(viewer),
+    listServices(viewer),
+    countAwaitingOrders(viewer),
+  ]);
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("title")}</h1>
+        <p className="muted">
+          {t("welcome", { name: customer.displayName })} · {t("customerCode", { code: customer.customerCode })}
+        </p>
+      </div>
+      {viewer.pecServiceId ? <Alert>{t("pecScope")}</Alert> : null}
+      {awaiting > 0 ? (
+        <Alert tone="warn">
+          {t("awaitingNotice", { count: awaiting })} <Link href="/ordini?stato=AWAITING_PAYMENT">{t("awaitingLink")}</Link>
+        </Alert>
+      ) : null}
+      {services.length > 0 ? <ServicesTable services={services} /> : <p>{t("empty")}</p>}
+    </>
+  );
+}

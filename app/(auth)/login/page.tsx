@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SiteShell } from "@/components/layout/site-shell";
+import { Alert } from "@/components/ui/alert";
+import { getViewer } from "@/lib/auth/session";
+import { LoginForms } from "./login-forms";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("login");
+  return { title: t("title") };
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  if (await getViewer()) redirect("/");
+  const [t, params] = await Promise.all([getTranslations("login"), searchParams]);
+  return (
+    <SiteShell>
+      <h1>{t("title")}</h1>
+      {params.uscita === "1" ? <Alert tone="ok">{t("loggedOut")}</Alert> : null}
+      <p className="muted">{t("intro")}</p>
+      <LoginForms />
+    </SiteShell>
+  );
+}

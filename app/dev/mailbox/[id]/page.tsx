@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SiteShell } from "@/components/layout/site-shell";
+import { isUuid } from "@/lib/db/ids";
+import { devToolsEnabled } from "@/lib/demo/dev-tools";
+import { getMailboxMessage } from "@/lib/email";
+
+export const metadata: Metadata = { title: "Mailbox", robots: { index: false } };
+
+export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!devToolsEnabled() || !isUuid(id)) notFound();
+  const message = await getMailboxMessage(id);
+  if (!message) notFound();
+  const t = await getTranslations("mailbox");
+  return (
+    <SiteShell>
+      <p><Link href={`/dev/mailbox?to=${encodeURIComponent(message.to)}`}>{t("title")}</Link></p>
+      <h1>{message.subject}</h1>
+      <p>{t("to")}: {message.to}</p>
+      {/* The HTML as the customer's mail client would show it, isolated from this page. */}
+      <iframe title={message.subject} srcDoc={message.html} sandbox="" style={{ width: "100%", height: "60vh", border: "1px solid var(--border)", background: "#fff" }} />
+      <h2>Text</h2>
+      <pre style={{ whiteSpace: "pre-wrap" }} data-testid="mail-text">{message.text}</pre>
+    </SiteShell>
+  );
+}

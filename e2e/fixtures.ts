@@ -1,0 +1,55 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "Demo1234!";
+
+export type TestCustomer = {
+  customerId: string;
+  username: string;
+  pecAddress: string;
+  password: string;
+  email: string;
+  pecServiceId: string;
+  order: { id: string; number: string };
+};
+
+/** A customer of the test's own, created through the domain layer by the dev-only route. */
+export async function newCustomer(request: APIRequestContext): Promise<TestCustomer> {
+  const res = await request.post("/dev/fixtures/customers");
+  expect(res.status()).toBe(201);
+  return res.json();
+}
+
+export async function loginWithUsername(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  const form = page.getByRole("region", { name: "Accedi con username" });
+  await form.getByLabel("Username").fill(username);
+  await form.getByLabel("Password").fill(password);
+  await form.getByRole("button", { name: "Accedi" }).click();
+}
+
+export async function loginWithPec(page: Page, address: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  const form = page.getByRole("region", { name: "Accedi con indirizzo PEC" });
+  await form.getByLabel("Indirizzo PEC").fill(address);
+  await form.getByLabel("Password della casella PEC").fill(password);
+  await form.getByRole("button", { name: "Accedi" }).click();
+}
+
+/** The form's own message (Next's route announcer is an empty `alert` too). */
+export function formAlert(page: Page) {
+  return page.getByRole("main").getByRole("alert");
+}
+
+/** No serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** The e-mails the local mailbox holds for one address, newest first (dev-only page). */
+export async function mailboxSubjects(page: Page, to: string): Promise<string[]> {
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
+  return page.getByRole("table").locator("tbody tr td:nth-child(2)").allInnerTexts();
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Starts the production build for the e2e suite on a fresh database with the demo data.
+# Embedded by default (a PGlite directory wiped each run); DATABASE_URL=postgres://… in CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT="${1:-3100}"
+
+export NODE_ENV=production
+export AREA_DEV_TOOLS=1                  # local mailbox page and test fixtures route
+export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-e2e-only-secret-not-for-production}"
+export NEXTAUTH_URL="http://127.0.0.1:${PORT}"
+export WORKER_POLL_MS="${WORKER_POLL_MS:-250}"
+
+if [[ "${DATABASE_URL:-}" != postgres* ]]; then
+  export PGLITE_DIR="${PGLITE_DIR:-.data/e2e}"
+  rm -rf "$PGLITE_DIR"
+else
+  export WORKER_IN_PROCESS="${WORKER_IN_PROCESS:-1}"
+fi
+
+npx tsx scripts/db.ts migrate
+npx tsx scripts/seed.ts
+exec npx next start -p "$PORT" -H 127.0.0.1
