@@ -1,0 +1,41 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { now } from "@/lib/clock";
+import type { JobHandler } from "@/lib/jobs";
+import { isEmailTemplateName } from "./catalog";
+import { renderEmail } from "./render";
+import { defaultEmailTransport, emailFrom, type EmailTransport } from "./transport";
+
+/**
+ * The `email.send` job: renders one outbox row and hands it to the transport. An e-mail already
+ * SENT is never sent again; any failure throws, and the job retries with backoff.
+ */
+export function createEmailSendHandler(options: { transport?: EmailTransport } = {}): JobHandler<"email.send"> {
+  const transport = options.transport ?? defaultEmailTransport();
+
+  return async ({ emailId }, ctx) => {
+    const email = await db.email.findUnique({ where: { id: emailId } });
+    if (!email) {
+      console.warn(`[email] outbox row ${emailId} not found, nothing to send`);
+      return;
+    }
+    if (email.status === "SENT") return;
+
+    try {
+      if (!isEmailTemplateName(email.template)) throw new Error(`Unknown e-mail template "${email.template}"`);
+      const rendered = await renderEmail(email.template, email.props, email.locale);
+      const mail = { emailId, from: emailFrom(), to: email.to, ...rendered };
+      await transport.send(mail, async (tx, { providerMessageId }) => {
+        await tx.email.updateMany({
+          where: { id: emailId, status: { not: "SENT" } },
+          data: { status: "SENT", sentAt: now(), subject: mail.subject, providerMessageId },
+        });
+      });
+    } catch (error) {
+      if (ctx.attempt >= ctx.maxAttempts) {
+        await db.email.updateMany({ where: { id: emailId, status: "QUEUED" }, data: { status: "FAILED" } });
+      }
+      throw error;
+    }
+  };
+}

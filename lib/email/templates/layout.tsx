@@ -1,0 +1,45 @@
+import { Body, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
+import type { ReactNode } from "react";
+import type { EmailLocale } from "../types";
+
+export const PROVIDER_NAME = "Area Clienti";
+
+const footer: Record<EmailLocale, string> = {
+  it: `Questo messaggio è stato inviato automaticamente da ${PROVIDER_NAME}: non rispondere a questo indirizzo.`,
+  en: `This message was sent automatically by ${PROVIDER_NAME}: please do not reply to this address.`,
+};
+
+// Plain, high-contrast layout (WCAG AA): dark text on white, 16px body, one column.
+const styles = {
+  body: { backgroundColor: "#f3f4f6", fontFamily: "Arial, Helvetica, sans-serif", margin: 0, padding: "24px 0" },
+  container: { backgroundColor: "#ffffff", maxWidth: "600px", margin: "0 auto", padding: "32px" },
+  brand: { fontSize: "14px", fontWeight: 700, color: "#1e3a8a", margin: "0 0 16px" },
+  heading: { fontSize: "22px", lineHeight: "30px", color: "#111827", margin: "0 0 16px" },
+  footer: { fontSize: "13px", lineHeight: "20px", color: "#4b5563" },
+};
+
+export const paragraph = { fontSize: "16px", lineHeight: "24px", color: "#1f2937", margin: "0 0 16px" };
+
+type EmailLayoutProps = { locale: EmailLocale; preview: string; heading: string; children: ReactNode };
+
+export function EmailLayout({ locale, preview, heading, children }: EmailLayoutProps) {
+  return (
+    <Html lang={locale}>
+      <Head>
+        <title>{heading}</title>
+      </Head>
+      <Preview>{preview}</Preview>
+      <Body style={styles.body}>
+        <Container style={styles.container}>
+          <Text style={styles.brand}>{PROVIDER_NAME}</Text>
+          <Heading as="h1" style={styles.heading}>
+            {heading}
+          </Heading>
+          {children}
+          <Hr />
+          <Text style={styles.footer}>{footer[locale]}</Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}

@@ -1,0 +1,98 @@
+import "server-only";
+import { db, Prisma } from "@/lib/db";
+import { now as clockNow } from "@/lib/clock";
+import { getJobHandler } from "./registry";
+import type { JobContext, JobType } from "./types";
+
+/** A RUNNING job whose lock is older than this belongs to a worker that died: it is run again. */
+export const DEFAULT_LOCK_TIMEOUT_MS = 5 * 60_000;
+const MAX_RETRY_DELAY_MS = 60 * 60_000;
+
+export type RunDueJobsOptions = {
+  workerId: string;
+  now?: Date;
+  limit?: number;
+  lockTimeoutMs?: number;
+};
+
+export type RunDueJobsResult = { claimed: number; done: number; retried: number; failed: number };
+
+type ClaimedJob = { id: string; type: string; payload: unknown; attempts: number; maxAttempts: number };
+type Outcome = Pick<Prisma.JobUpdateManyMutationInput, "status" | "runAt" | "finishedAt" | "lastError">;
+
+/** Exponential backoff after the n-th failed attempt: 2^n seconds, at most an hour, plus up to 10% jitter. */
+export function retryDelayMs(attempt: number, random: () => number = Math.random) {
+  const base = Math.min(2 ** attempt * 1000, MAX_RETRY_DELAY_MS);
+  return base + Math.floor(random() * base * 0.1);
+}
+
+// Timestamps are `timestamp(3)` in UTC: pass them as ISO text so the session time zone never matters.
+const ts = (d: Date) => Prisma.sql`CAST(${d.toISOString()} AS timestamp(3))`;
+
+/**
+ * Claims due jobs in one statement and runs them one after the other. Several workers (processes
+ * or concurrent calls) never claim the same job: rows locked by another claim are skipped, and a
+ * row claimed meanwhile no longer matches when the lock is obtained. Jobs stuck in RUNNING for
+ * longer than `lockTimeoutMs` are claimed again (their worker crashed).
+ */
+export async function runDueJobs(options: RunDueJobsOptions): Promise<RunDueJobsResult> {
+  const { workerId, limit = 10, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS } = options;
+  const claimedAt = options.now ?? clockNow();
+  const staleBefore = new Date(claimedAt.getTime() - lockTimeoutMs);
+
+  // Attempts are counted when claimed, so a job that kills its worker still runs out of attempts.
+  const jobs = await db.$queryRaw<ClaimedJob[]>`
+    UPDATE "Job"
+    SET status = 'RUNNING', "lockedAt" = ${ts(claimedAt)}, "lockedBy" = ${workerId}, attempts = attempts + 1
+    WHERE id IN (
+      SELECT id FROM "Job"
+      WHERE (status = 'PENDING' AND "runAt" <= ${ts(claimedAt)})
+         OR (status = 'RUNNING' AND "lockedAt" < ${ts(staleBefore)})
+      ORDER BY "runAt", id
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id, type, payload, attempts, "maxAttempts"`;
+
+  const result: RunDueJobsResult = { claimed: jobs.length, done: 0, retried: 0, failed: 0 };
+  for (const job of jobs) {
+    const outcome = await runOne(job, { workerId, claimedAt, fixedNow: options.now });
+    if (outcome.status === "DONE") result.done++;
+    else if (outcome.status === "FAILED") result.failed++;
+    else result.retried++;
+    await finish(job.id, workerId, claimedAt, outcome);
+  }
+  return result;
+}
+
+async function runOne(
+  job: ClaimedJob,
+  { workerId, claimedAt, fixedNow }: { workerId: string; claimedAt: Date; fixedNow?: Date },
+): Promise<Outcome> {
+  const at = () => fixedNow ?? clockNow();
+  if (job.attempts > job.maxAttempts) {
+    // Reclaimed after its worker died during the last allowed attempt.
+    return { status: "FAILED", finishedAt: at(), lastError: "Worker lost during the last attempt" };
+  }
+  const ctx: JobContext = { jobId: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts, workerId, now: claimedAt };
+  try {
+    const handler = getJobHandler(job.type as JobType);
+    if (!handler) throw new Error(`No handler registered for job type "${job.type}"`);
+    await handler(job.payload as never, ctx);
+    return { status: "DONE", finishedAt: at(), lastError: null };
+  } catch (error) {
+    const lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    console.error(`[jobs] ${job.type} ${job.id} attempt ${job.attempts}/${job.maxAttempts} failed: ${lastError}`);
+    if (job.attempts >= job.maxAttempts) return { status: "FAILED", finishedAt: at(), lastError };
+    return { status: "PENDING", runAt: new Date(at().getTime() + retryDelayMs(job.attempts)), lastError };
+  }
+}
+
+/** Records the outcome only if this worker still holds the job (its lock was not taken over). */
+async function finish(id: string, workerId: string, claimedAt: Date, outcome: Outcome) {
+  const { count } = await db.job.updateMany({
+    where: { id, status: "RUNNING", lockedBy: workerId, lockedAt: claimedAt },
+    data: { ...outcome, lockedAt: null, lockedBy: null },
+  });
+  if (count === 0) console.warn(`[jobs] ${id}: lock lost before finishing, outcome ${outcome.status} dropped`);
+}

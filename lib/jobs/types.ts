@@ -1,0 +1,32 @@
+/**
+ * Every job type and the payload it carries. A new kind of background work adds one line here
+ * and one handler in `handlers.ts` (the compiler then insists on both).
+ * Tests add their own types by augmenting this interface.
+ */
+export interface JobPayloads {
+  "email.send": { emailId: string };
+}
+
+export type JobType = keyof JobPayloads;
+
+export type JobContext = {
+  jobId: string;
+  /** 1 on the first run: attempts are counted when a job is claimed. */
+  attempt: number;
+  maxAttempts: number;
+  workerId: string;
+  now: Date;
+};
+
+/** Throwing makes the job retry with backoff; returning marks it done. */
+export type JobHandler<T extends JobType> = (payload: JobPayloads[T], ctx: JobContext) => Promise<void>;
+
+export type EnqueueJobInput<T extends JobType> = {
+  type: T;
+  payload: JobPayloads[T];
+  /** When the job becomes due; default now (the application clock). */
+  runAt?: Date;
+  /** A second job with the same key is silently not enqueued, even after the first is done. */
+  uniqueKey?: string;
+  maxAttempts?: number;
+};

@@ -1,0 +1,48 @@
+/**
+ * Standalone job worker, for PostgreSQL deployments: `npm run worker` (one or more processes next
+ * to `next start` with WORKER_IN_PROCESS=0). With the embedded database the jobs run inside the
+ * Next server instead: only one process may open a PGlite directory.
+ *
+ * WORKER_POLL_MS: pause between polls when idle (default 1000).
+ */
+import { register } from "node:module";
+
+// lib/ modules start with `import "server-only"`, which throws outside Next's server bundles.
+// Running under the react-server condition would silence it but also swap in React's server build,
+// where react-dom/server (e-mail rendering) refuses to load: so only that one import is emptied.
+register(
+  "data:text/javascript," +
+    encodeURIComponent(
+      'export async function resolve(s, c, next) { return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(s, c); }',
+    ),
+);
+
+const { isEmbedded } = await import("../lib/db/config");
+if (isEmbedded()) {
+  console.error("worker: DATABASE_URL is not a postgres:// URL; with the embedded database jobs run inside the Next server.");
+  process.exit(1);
+}
+
+const { disconnectDb } = await import("../lib/db");
+const { registerDefaultJobHandlers } = await import("../lib/jobs/handlers");
+const { startWorker } = await import("../lib/jobs/worker");
+
+registerDefaultJobHandlers();
+const pollMs = Number(process.env.WORKER_POLL_MS) || 1000;
+const stop = startWorker({ pollMs });
+console.log(`worker: polling every ${pollMs} ms (pid ${process.pid})`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) {
+    console.error(`worker: ${signal} again, exiting now`);
+    process.exit(1);
+  }
+  stopping = true;
+  console.log(`worker: ${signal}, finishing the jobs in hand…`);
+  await stop();
+  await disconnectDb();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
