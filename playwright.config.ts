@@ -15,7 +15,8 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   reporter: [["list"], ["html", { open: "never" }]],
-  timeout: 30_000,
+  // Generous: CI shares two cores between the server, the browser and two test workers.
+  timeout: 60_000,
   use: {
     baseURL,
     locale: "it-IT",
