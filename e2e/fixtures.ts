@@ -14,8 +14,11 @@ export type TestCustomer = {
 };
 
 /** A customer of the test's own, created through the domain layer by the dev-only route. */
-export async function newCustomer(request: APIRequestContext): Promise<TestCustomer> {
-  const res = await request.post("/dev/fixtures/customers");
+export async function newCustomer(
+  request: APIRequestContext,
+  shape: { kind?: "no-card" | "saved-card" | "public-body"; card?: "4242" | "3184" | "0341" } = {},
+): Promise<TestCustomer> {
+  const res = await request.post("/dev/fixtures/customers", { data: shape });
   expect(res.status()).toBe(201);
   return res.json();
 }

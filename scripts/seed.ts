@@ -1,7 +1,9 @@
-import { disconnectDb, getDb } from "../lib/db/index";
-import { seedDemoData } from "../lib/demo/seed";
+import "./server-only-hook";
 
 // Demo data for QA and the documentation (README, "Demo accounts"). Safe to run again.
+const { disconnectDb, getDb } = await import("../lib/db/index");
+const { seedDemoData } = await import("../lib/demo/seed");
+
 const started = Date.now();
 try {
   await seedDemoData(getDb());

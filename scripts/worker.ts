@@ -14,10 +14,11 @@ if (isEmbedded()) {
 }
 
 const { disconnectDb } = await import("../lib/db");
-const { registerDefaultJobHandlers } = await import("../lib/jobs/handlers");
+const { registerDefaultJobHandlers, scheduleRecurringJobs } = await import("../lib/jobs/handlers");
 const { startWorker } = await import("../lib/jobs/worker");
 
 registerDefaultJobHandlers();
+await scheduleRecurringJobs();
 const pollMs = Number(process.env.WORKER_POLL_MS) || 1000;
 const stop = startWorker({ pollMs });
 console.log(`worker: polling every ${pollMs} ms (pid ${process.pid})`);

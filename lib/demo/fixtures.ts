@@ -1,57 +1,81 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { z } from "zod";
 import { hashPassword } from "@/lib/auth/passwords";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { withVat } from "@/lib/money";
 import { catalogue } from "./catalogue";
+import { saveSandboxCard } from "./sandbox-cards";
 import { DEMO_PASSWORD } from "./seed";
 
 const DAY = 24 * 60 * 60 * 1000;
+const testCards = { "4242": "4242424242424242", "3184": "4000002760003184", "0341": "4000000000000341" } as const;
 
 /**
- * A fresh customer shaped like mario.rossi (a PEC expiring soon with its renewal order awaiting
- * payment, and an SPID with automatic renewal), so that an e2e test can change things without
- * disturbing the demo accounts or other tests.
+ * What kind of customer a test needs: shaped like mario.rossi (SPID with automatic renewal on),
+ * with or without a saved renewal card, or like anna.bianchi (a public body, nothing renewing).
  */
-export async function createTestCustomer() {
+export const testCustomerInput = z.object({
+  kind: z.enum(["no-card", "saved-card", "public-body"]).default("no-card"),
+  card: z.enum(["4242", "3184", "0341"]).default("4242"),
+});
+
+const price = (code: string) => catalogue.find((p) => p.code === code)!.yearlyPriceCents;
+
+/**
+ * A fresh customer with a PEC expiring in 20 days and its renewal order awaiting payment, so that
+ * an e2e test can change things without disturbing the demo accounts or other tests.
+ */
+export async function createTestCustomer(input: z.input<typeof testCustomerInput> = {}) {
+  const { kind, card } = testCustomerInput.parse(input);
   const tag = randomBytes(5).toString("hex");
   const username = `qa.${tag}`;
   const pecAddress = `qa.${tag}@pec-demo.it`;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const at = now();
-  const pecPrice = catalogue.find((p) => p.code === "PEC")!.yearlyPriceCents;
-  const spidPrice = catalogue.find((p) => p.code === "SPID")!.yearlyPriceCents;
+  const spid = { productCode: "SPID" as const, name: `SPID ${tag}`, activatedAt: new Date(at.getTime() - 100 * DAY), expiresAt: new Date(at.getTime() + 265 * DAY), autoRenewal: true, renewalPriceCents: price("SPID") };
 
-  const customer = await db.customer.create({
-    data: {
-      username,
-      passwordHash,
-      customerCode: `Q${tag.toUpperCase()}`,
-      displayName: `Cliente QA ${tag}`,
-      fiscalCode: `QA${tag.toUpperCase()}`,
-      email: `${username}@example.it`,
-      services: {
-        create: [
-          { productCode: "PEC", name: pecAddress, activatedAt: new Date(at.getTime() - 345 * DAY), expiresAt: new Date(at.getTime() + 20 * DAY), renewalPriceCents: pecPrice, pecMailbox: { create: { address: pecAddress, passwordHash } } },
-          { productCode: "SPID", name: `SPID ${tag}`, activatedAt: new Date(at.getTime() - 100 * DAY), expiresAt: new Date(at.getTime() + 265 * DAY), autoRenewal: true, renewalPriceCents: spidPrice },
-        ],
+  return db.$transaction(async (tx) => {
+    const customer = await tx.customer.create({
+      data: {
+        username, passwordHash, customerCode: `Q${tag.toUpperCase()}`, displayName: `Cliente QA ${tag}`, fiscalCode: `QA${tag.toUpperCase()}`, email: `${username}@example.it`,
+        publicBody: kind === "public-body",
+        services: {
+          create: [
+            { productCode: "PEC", name: pecAddress, activatedAt: new Date(at.getTime() - 345 * DAY), expiresAt: new Date(at.getTime() + 20 * DAY), renewalPriceCents: price("PEC"), pecMailbox: { create: { address: pecAddress, passwordHash } } },
+            ...(kind === "public-body" ? [] : [spid]),
+          ],
+        },
       },
-    },
-    select: { id: true, email: true, services: { select: { id: true, productCode: true } } },
+      select: { id: true, email: true, services: { select: { id: true, productCode: true } } },
+    });
+    if (kind === "saved-card") {
+      const saved = await saveSandboxCard(tx, { customerId: customer.id, number: testCards[card], holder: `Cliente QA ${tag}`, expMonth: 12, expYear: at.getUTCFullYear() + 3 });
+      await tx.customer.update({ where: { id: customer.id }, data: { renewalCardId: saved.id } });
+      await tx.ceilingConsent.create({ data: { customerId: customer.id, cardId: saved.id, amountCents: withVat(price("SPID")).totalCents } });
+    }
+    const pecService = customer.services.find((s) => s.productCode === "PEC")!;
+    const amounts = withVat(price("PEC"));
+    const order = await tx.order.create({
+      data: {
+        number: `ORD-QA-${tag.toUpperCase()}`, customerId: customer.id, serviceId: pecService.id, kind: "RENEWAL", ...amounts,
+        items: { create: [{ productCode: "PEC", description: `Rinnovo PEC ${pecAddress} – 1 anno`, ...amounts }] },
+      },
+      select: { id: true, number: true },
+    });
+    return { customerId: customer.id, username, pecAddress, password: DEMO_PASSWORD, email: customer.email, pecServiceId: pecService.id, order };
   });
-  const pecService = customer.services.find((s) => s.productCode === "PEC")!;
-  const amounts = withVat(pecPrice);
-  const order = await db.order.create({
-    data: {
-      number: `ORD-QA-${tag.toUpperCase()}`,
-      customerId: customer.id,
-      serviceId: pecService.id,
-      kind: "RENEWAL",
-      ...amounts,
-      items: { create: [{ productCode: "PEC", description: `Rinnovo PEC ${pecAddress} – 1 anno`, ...amounts }] },
-    },
-    select: { id: true, number: true },
-  });
-  return { customerId: customer.id, username, pecAddress, password: DEMO_PASSWORD, email: customer.email, pecServiceId: pecService.id, order };
+}
+
+/** For assertions about money: how many attempts of a customer succeeded, and the bank's charges. */
+export async function paymentCounts(customerId: string) {
+  const [succeeded, failed, paidOrders] = await Promise.all([
+    db.payment.count({ where: { customerId, status: "SUCCEEDED" } }),
+    db.payment.count({ where: { customerId, status: "FAILED" } }),
+    db.order.count({ where: { customerId, status: "PAID" } }),
+  ]);
+  const refs = await db.payment.findMany({ where: { customerId }, select: { id: true } });
+  const bankCharges = await db.gwCharge.count({ where: { merchantRef: { in: refs.map((r) => r.id) }, status: "SUCCEEDED", amountCents: { gt: 0 } } });
+  return { succeeded, failed, paidOrders, bankCharges };
 }

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 import type { OrderKind, ProductCode } from "@/lib/db/generated/enums";
 import { withVat } from "@/lib/money";
 import { catalogue } from "./catalogue";
+import { saveSandboxCard } from "./sandbox-cards";
 
 export const DEMO_PASSWORD = "Demo1234!";
 const DAY = 24 * 60 * 60 * 1000;
@@ -91,6 +92,13 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()) {
     { id: demoIds.marioMarca, product: "MARCA_TEMPORALE", name: "Marca Temporale – 100 marche", expiresInDays: null, autoRenewal: false },
   ]);
   await pec("mario.rossi@pec-demo.it", demoIds.marioPec);
+  // Mario's renewals (SPID, Fatturazione Elettronica) are paid by his saved Visa, within the
+  // ceiling he authorised: the highest renewal, 25.00 + VAT.
+  if ((await db.card.count({ where: { customerId: demoIds.mario } })) === 0) {
+    const visa = await saveSandboxCard(db, { customerId: demoIds.mario, number: "4242424242424242", holder: "Mario Rossi", expMonth: 12, expYear: 2028 });
+    await db.customer.update({ where: { id: demoIds.mario }, data: { renewalCardId: visa.id } });
+    await db.ceilingConsent.create({ data: { customerId: demoIds.mario, cardId: visa.id, amountCents: withVat(price("FATTURAZIONE_ELETTRONICA")).totalCents, createdAt: new Date(now.getTime() - 100 * DAY) } });
+  }
   await orders(demoIds.mario, [
     { number: "ORD-2026-000101", serviceId: demoIds.marioPec, product: "PEC", kind: "RENEWAL", description: "Rinnovo PEC mario.rossi@pec-demo.it – 1 anno" },
     { number: "ORD-2026-000102", serviceId: demoIds.marioMarca, product: "MARCA_TEMPORALE", kind: "PURCHASE", description: "Marca Temporale – 100 marche" },

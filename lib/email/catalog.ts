@@ -11,6 +11,28 @@ export const emailPropsSchemas = {
     /** When the login block ends (ISO 8601, UTC). */
     unlockAt: z.iso.datetime({ offset: true }),
   }),
+  "payment-confirmed": z.object({
+    name: z.string().min(1),
+    orderNumber: z.string().min(1),
+    description: z.string().min(1),
+    netCents: z.number().int().nonnegative(),
+    vatCents: z.number().int().nonnegative(),
+    totalCents: z.number().int().nonnegative(),
+    /** e.g. "Visa •••• 4242" */
+    card: z.string().min(1),
+    paidAt: z.iso.datetime({ offset: true }),
+    transactionId: z.string().min(1),
+    serviceName: z.string().min(1),
+    expiresAt: z.iso.datetime({ offset: true }).nullable(),
+  }),
+  "renewal-activated": z.object({
+    name: z.string().min(1),
+    serviceName: z.string().min(1),
+    productName: z.string().min(1),
+    card: z.string().min(1),
+    nextRenewalAt: z.iso.datetime({ offset: true }),
+    renewalTotalCents: z.number().int().nonnegative(),
+  }),
 } satisfies Record<string, z.ZodType>;
 
 export type EmailTemplateName = keyof typeof emailPropsSchemas;

@@ -1,5 +1,4 @@
 import "server-only";
-import { createElement } from "react";
 import { render, toPlainText } from "@react-email/render";
 import { emailPropsSchemas, type EmailProps, type EmailTemplateName } from "./catalog";
 import { emailTemplates } from "./templates";
@@ -15,7 +14,9 @@ export async function renderEmail<N extends EmailTemplateName>(
 ): Promise<RenderedEmail> {
   const template: EmailTemplate<N> = emailTemplates[name];
   const props = emailPropsSchemas[name].parse(rawProps) as EmailProps<N>;
-  const html = await render(createElement(template.Component, { ...props, locale }));
+  // Templates are plain, hook-free function components: calling one keeps the props' type exact
+  // (createElement loses it over the union of templates).
+  const html = await render(template.Component({ ...props, locale }));
   return {
     subject: template.subject(props, locale),
     html,

@@ -1,5 +1,6 @@
 import "server-only";
 import { createEmailSendHandler } from "@/lib/email/send-job";
+import { reconcilePayments, scheduleReconciliation } from "@/lib/payments/reconcile";
 import { registerJobHandler } from "./registry";
 
 /**
@@ -8,4 +9,10 @@ import { registerJobHandler } from "./registry";
  */
 export function registerDefaultJobHandlers() {
   registerJobHandler("email.send", createEmailSendHandler());
+  registerJobHandler("payments.reconcile", reconcilePayments);
+}
+
+/** Recurring jobs enqueue their next run themselves; a worker starting up makes sure one exists. */
+export async function scheduleRecurringJobs() {
+  await scheduleReconciliation();
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { isEmbedded } from "@/lib/db/config";
-import { registerDefaultJobHandlers } from "./handlers";
+import { registerDefaultJobHandlers, scheduleRecurringJobs } from "./handlers";
 import { startWorker, type StopWorker } from "./worker";
 
 /**
@@ -19,5 +19,6 @@ const holder = ((globalThis as { __areaWorker?: { stop?: StopWorker } }).__areaW
 export function startInProcessWorker() {
   if (holder.stop || !workerRunsInProcess()) return;
   registerDefaultJobHandlers();
+  scheduleRecurringJobs().catch((error) => console.error("[jobs] could not schedule recurring jobs", error));
   holder.stop = startWorker({ pollMs: Number(process.env.WORKER_POLL_MS) || 1000 });
 }

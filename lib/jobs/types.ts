@@ -5,6 +5,8 @@
  */
 export interface JobPayloads {
   "email.send": { emailId: string };
+  /** Recurring, once a minute: settles payment attempts left open (see lib/payments/reconcile.ts). */
+  "payments.reconcile": { slot: string };
 }
 
 export type JobType = keyof JobPayloads;

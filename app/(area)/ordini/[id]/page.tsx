@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { OrderItems } from "@/components/orders/order-items";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/session";
-import { formatMoney } from "@/lib/money";
 import { getOrderDetail } from "@/lib/orders/queries";
 
 type Props = { params: Promise<{ id: string }> };
@@ -28,38 +28,7 @@ export default async function OrderPage({ params }: Props) {
       </div>
       <section className="card" aria-labelledby="voci">
         <h2 id="voci">{t("items")}</h2>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("item")}</th>
-                <th scope="col" className="num">{t("quantity")}</th>
-                <th scope="col" className="num">{t("net")}</th>
-                <th scope="col" className="num">{t("vat")}</th>
-                <th scope="col" className="num">{t("total")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {order.items.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row">{i.description}</th>
-                  <td className="num">{i.quantity}</td>
-                  <td className="num">{formatMoney(i.netCents)}</td>
-                  <td className="num">{formatMoney(i.vatCents)}</td>
-                  <td className="num">{formatMoney(i.totalCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <dl className="details" style={{ marginTop: "1rem" }}>
-          <dt>{t("net")}</dt>
-          <dd>{formatMoney(order.netCents)}</dd>
-          <dt>{t("vat")}</dt>
-          <dd>{formatMoney(order.vatCents)}</dd>
-          <dt>{t("total")}</dt>
-          <dd><strong>{formatMoney(order.totalCents)}</strong></dd>
-        </dl>
+        <OrderItems order={order} caption={t("items")} />
         {order.paidAt ? <p>{t("paidAt", { date: format.dateTime(order.paidAt, { dateStyle: "long", timeStyle: "short" }) })}</p> : null}
         {order.status === "AWAITING_PAYMENT" ? (
           <ButtonLink href={`/ordini/${order.id}/paga`} aria-label={tOrders("payLabel", { number: order.number })}>

@@ -3,33 +3,65 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/session";
+import { cardExpiry, cardLabel } from "@/lib/cards/queries";
 import { formatMoney } from "@/lib/money";
-import { getOrderDetail } from "@/lib/orders/queries";
+import { isPayable } from "@/lib/orders/state";
+import { getCheckout } from "@/lib/payments/checkout";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const order = await getOrderDetail(await requireViewer(), (await params).id);
-  return { title: order?.number };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pay"))("stepMethod") };
 }
 
-// The card payment flow comes with the payments issue; until then this page states the order's
-// real data and status, and says that online payment is not available yet.
-export default async function PayOrderPage({ params }: Props) {
-  const order = await getOrderDetail(await requireViewer(), (await params).id);
-  if (!order) notFound();
-  const [t, tOrder] = await Promise.all([getTranslations("pay"), getTranslations("order")]);
-  const message =
-    order.status === "PAID" ? t("alreadyPaid") : order.status === "AWAITING_PAYMENT" ? t("comingSoon") : t("notPayable");
-  return (
+/** Step 1: Carta di credito, with the saved cards and Nuova carta (PRODUCT.md §3.3). */
+export default async function PayOrderPage({ params, searchParams }: Props) {
+  const checkout = await getCheckout(await requireViewer(), (await params).id);
+  if (!checkout) notFound();
+  const { order, cards } = checkout;
+  const [t, tOrder, query] = await Promise.all([getTranslations("pay"), getTranslations("order"), searchParams]);
+  const head = (
     <>
       <p><Link href={`/ordini/${order.id}`}>{tOrder("title", { number: order.number })}</Link></p>
       <h1>{t("title", { number: order.number })}</h1>
-      <Alert tone={order.status === "AWAITING_PAYMENT" ? "info" : "warn"}>{message}</Alert>
-      <p>
-        {tOrder("total")}: <strong>{formatMoney(order.totalCents)}</strong>
-      </p>
+    </>
+  );
+  if (!isPayable(order.status)) {
+    return <>{head}<Alert tone="warn">{order.status === "PAID" ? t("alreadyPaid") : t("notPayable")}</Alert></>;
+  }
+  return (
+    <>
+      {head}
+      {query.errore === "carta" ? <Alert tone="danger">{t("invalidCard")}</Alert> : null}
+      <p>{t("amountDue")}: <strong>{formatMoney(order.totalCents)}</strong></p>
+      <form method="get" action={`/ordini/${order.id}/paga/riepilogo`} className="card">
+        <fieldset>
+          <legend>{t("stepMethod")}</legend>
+          <label>
+            <input type="radio" name="metodo" value="carta" defaultChecked required /> {t("creditCard")}
+          </label>
+        </fieldset>
+        <p className="muted">{t("renewalNotice")}</p>
+        {cards.length > 0 ? (
+          <div className="field">
+            <label htmlFor="carta">{t("savedCard")}</label>
+            <select id="carta" name="carta" defaultValue={checkout.renewalCardId ?? cards[0].id}>
+              {cards.map((c) => (
+                <option key={c.id} value={c.id}>{t("cardOption", { card: cardLabel(c), expiry: cardExpiry(c) })}</option>
+              ))}
+              <option value="nuova">{t("newCard")}</option>
+            </select>
+          </div>
+        ) : (
+          <>
+            <input type="hidden" name="carta" value="nuova" />
+            <p>{t("newCardHelp")}</p>
+          </>
+        )}
+        <Button type="submit">{t("continue")}</Button>
+      </form>
     </>
   );
 }

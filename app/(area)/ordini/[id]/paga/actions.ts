@@ -1,0 +1,38 @@
+"use server";
+
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { requireViewer } from "@/lib/auth/session";
+import { PaymentError } from "@/lib/payments/errors";
+import { payOrderInput } from "@/lib/payments/schemas";
+import { startOrderPayment } from "@/lib/payments/start-payment";
+
+/** Prosegui / Autorizza e procedi: starts the payment and sends the browser where it goes next. */
+export async function payOrderAction(formData: FormData) {
+  const parsed = payOrderInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) notFound();
+  const { orderId, carta, consenso } = parsed.data;
+  const viewer = await requireViewer();
+  const h = await headers();
+  const base = `/ordini/${orderId}/paga`;
+  let target: string;
+  try {
+    const result = await startOrderPayment({
+      viewer,
+      orderId,
+      card: carta === "nuova" ? { kind: "new" } : { kind: "saved", cardId: carta },
+      ceilingConsent: consenso === "1",
+      ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() || undefined,
+      userAgent: h.get("user-agent")?.slice(0, 500) || undefined,
+    });
+    target = result.redirectUrl ?? `${base}/esito?pagamento=${result.paymentId}`;
+  } catch (error) {
+    if (!(error instanceof PaymentError)) throw error;
+    if (error.code === "order_not_found") notFound();
+    if (error.code === "ceiling_consent_required") target = `${base}/massimale?carta=${carta}`;
+    else if (error.code === "card_not_found") target = `${base}?errore=carta`;
+    else if (error.paymentId) target = `${base}/esito?pagamento=${error.paymentId}`;
+    else target = base; // already paid or not payable: the page says so
+  }
+  redirect(target);
+}

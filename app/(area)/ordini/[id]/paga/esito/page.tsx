@@ -1,0 +1,76 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { requireViewer } from "@/lib/auth/session";
+import { cardLabel } from "@/lib/cards/queries";
+import { formatMoney } from "@/lib/money";
+import { confirmPayment } from "@/lib/payments/confirm-payment";
+import { getPaymentResult } from "@/lib/payments/queries";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const knownReasons = ["declined", "insufficient_funds", "expired_card", "authentication_failed", "authentication_abandoned", "invalid_card", "not_sent", "refunded_duplicate"] as const;
+
+/** The outcome of one attempt; while the bank has not answered, it asks again and refreshes. */
+export default async function PaymentResultPage({ params, searchParams }: Props) {
+  const viewer = await requireViewer();
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const paymentId = typeof query.pagamento === "string" ? query.pagamento : "";
+  let payment = await getPaymentResult(viewer, id, paymentId);
+  if (!payment) notFound();
+  if (payment.status !== "SUCCEEDED" && payment.status !== "FAILED") {
+    await confirmPayment({ paymentId: payment.id }).catch((error) => console.error("[payments] confirm on result page", error));
+    payment = (await getPaymentResult(viewer, id, paymentId))!;
+  }
+  const [t, tReason, format] = await Promise.all([getTranslations("pay"), getTranslations("declineReason"), getFormatter()]);
+  const { order } = payment;
+  const links = (
+    <p style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap" }}>
+      <ButtonLink href="/" variant="secondary">{t("toServices")}</ButtonLink>
+      <ButtonLink href={`/ordini/${order.id}`} variant="secondary">{t("toOrder")}</ButtonLink>
+    </p>
+  );
+
+  if (payment.status === "SUCCEEDED") {
+    const service = order.service;
+    return (
+      <>
+        <title>{t("resultTitleOk")}</title>
+        <h1>{t("resultTitleOk")}</h1>
+        <Alert tone="ok">
+          <p>{t("resultOk", { number: order.number, amount: formatMoney(payment.amountCents), card: payment.card ? cardLabel(payment.card) : "" })}</p>
+          <p>{t("resultEmail")}</p>
+          {service?.autoRenewal && service.expiresAt ? <p>{t("resultRenewal", { service: service.name, date: format.dateTime(service.expiresAt, { dateStyle: "long" }) })}</p> : null}
+        </Alert>
+        {links}
+      </>
+    );
+  }
+  if (payment.status === "FAILED") {
+    const reason = knownReasons.find((r) => r === payment.failureReason) ?? "other";
+    return (
+      <>
+        <title>{t("resultTitleFailed")}</title>
+        <h1>{t("resultTitleFailed")}</h1>
+        <Alert tone="danger">
+          <p>{tReason(reason)}</p>
+          <p>{t("resultStillAwaiting", { number: order.number })}</p>
+        </Alert>
+        <p style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap" }}>
+          {payment.cardId ? <ButtonLink href={`/ordini/${order.id}/paga/riepilogo?carta=${payment.cardId}`}>{t("retry")}</ButtonLink> : <ButtonLink href={`/ordini/${order.id}/paga/riepilogo?carta=nuova`}>{t("retry")}</ButtonLink>}
+          <ButtonLink href={`/ordini/${order.id}/paga`} variant="secondary">{t("otherCard")}</ButtonLink>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <meta httpEquiv="refresh" content="2" />
+      <title>{t("resultTitlePending")}</title>
+      <h1>{t("resultTitlePending")}</h1>
+      <Alert>{t("resultPending")}</Alert>
+      {links}
+    </>
+  );
+}

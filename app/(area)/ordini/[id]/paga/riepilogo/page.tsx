@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { OrderItems } from "@/components/orders/order-items";
+import { ButtonLink } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { cardExpiry, cardLabel } from "@/lib/cards/queries";
+import { payOrderAction } from "../actions";
+import { loadCheckoutStep } from "../checkout-step";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pay"))("summaryTitle") };
+}
+
+/** Step 2: Riepilogo ordine, then the ceiling step when it applies, else the payment. */
+export default async function OrderSummaryPage(props: Props) {
+  const { checkout, cartaParam, savedCard, ceiling, base } = await loadCheckoutStep(props);
+  const { order } = checkout;
+  const t = await getTranslations("pay");
+  return (
+    <>
+      <p><Link href={base}>{t("back")}</Link></p>
+      <h1>{t("summaryTitle")}</h1>
+      <section className="card" aria-labelledby="riepilogo">
+        <h2 id="riepilogo">{t("title", { number: order.number })}</h2>
+        <OrderItems order={order} caption={t("summaryTitle")} />
+        <p>
+          {t("paymentCard")}: <strong>{savedCard ? t("cardOption", { card: cardLabel(savedCard), expiry: cardExpiry(savedCard) }) : t("newCardSummary")}</strong>
+        </p>
+        <p className="muted">{t("renewalNotice")}</p>
+        {ceiling ? (
+          <ButtonLink href={`${base}/massimale?carta=${cartaParam}`}>{t("continue")}</ButtonLink>
+        ) : (
+          <form action={payOrderAction}>
+            <input type="hidden" name="orderId" value={order.id} />
+            <input type="hidden" name="carta" value={cartaParam} />
+            <SubmitButton pendingLabel={t("processing")}>{t("continue")}</SubmitButton>
+          </form>
+        )}
+      </section>
+    </>
+  );
+}

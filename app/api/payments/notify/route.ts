@@ -1,0 +1,19 @@
+import { receiveGatewayNotification } from "@/lib/payments/notifications";
+
+const MAX_BODY = 16 * 1024;
+
+// The bank's server-to-server notification. Answers 2xx once it is recorded (or already was),
+// so the bank stops retrying; 4xx for anything it should not send again.
+export async function POST(request: Request) {
+  const body = await request.text();
+  if (body.length > MAX_BODY) return Response.json({ error: "too_large" }, { status: 413 });
+  try {
+    const result = await receiveGatewayNotification(body, request.headers);
+    if (result === "rejected") return Response.json({ error: "invalid_signature" }, { status: 401 });
+    if (result === "unknown_payment") return Response.json({ error: "unknown_payment" }, { status: 404 });
+    return Response.json({ result });
+  } catch (error) {
+    console.error("[payments] notification failed", error);
+    return Response.json({ error: "temporarily_unavailable" }, { status: 503 });
+  }
+}

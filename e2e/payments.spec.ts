@@ -1,0 +1,153 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, loginWithUsername, mailboxSubjects, newCustomer, type TestCustomer } from "./fixtures";
+
+const cards = {
+  approved: "4242 4242 4242 4242",
+  declined: "4000 0000 0000 0002",
+  insufficient: "4000 0000 0000 9995",
+  expired: "4000 0000 0000 0069",
+  threeDS: "4000 0027 6000 3184",
+} as const;
+
+async function openPayment(page: Page, customer: TestCustomer) {
+  await loginWithUsername(page, customer.username);
+  await expect(page).toHaveURL("/");
+  await page.getByRole("link", { name: `Gestisci ${customer.pecAddress}` }).click();
+  await page.getByRole("link", { name: `Paga l'ordine ${customer.order.number}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Pagamento dell'ordine ${customer.order.number}` })).toBeVisible();
+  await expect(page.getByText("La scelta della carta di credito comporta l'attivazione del rinnovo automatico.")).toBeVisible();
+}
+
+/** The bank's hosted page: card data, Procedi, masked summary, Invio dati. */
+async function payOnBankPage(page: Page, number: string, otp?: string) {
+  await expect(page).toHaveURL(/\/gateway\/pay\//);
+  await page.getByLabel("Numero carta").fill(number);
+  await page.getByLabel("Scadenza (MM/AA)").fill("12/30");
+  await page.getByLabel("CVV").fill("123");
+  await page.getByLabel("Intestatario").fill("Cliente QA");
+  await page.getByRole("button", { name: "Procedi" }).click();
+  await expect(page.getByText(`•••• ${number.slice(-4)}`)).toBeVisible();
+  await expect(page.getByText(number)).toHaveCount(0);
+  await page.getByRole("button", { name: "Invio dati" }).click();
+  if (otp !== undefined) await answerOtp(page, otp);
+}
+
+async function answerOtp(page: Page, otp: string) {
+  await page.getByLabel("Codice OTP").fill(otp);
+  await page.getByRole("button", { name: "Conferma" }).click();
+}
+
+test("new card approved: order paid, renewal on, card saved, e-mails sent; paying again is refused", async ({ page, request }) => {
+  const customer = await newCustomer(request, { kind: "no-card" });
+  await openPayment(page, customer);
+  await expect(page.getByLabel("Carta di credito registrata")).toHaveCount(0);
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Riepilogo ordine" })).toBeVisible();
+  await expect(page.getByText("10,98 €").first()).toBeVisible();
+  await expectAccessible(page);
+  // The fixture customer has SPID with automatic renewal on: adding a card asks for the ceiling.
+  await page.getByRole("link", { name: "Prosegui" }).click();
+  await expect(page.getByRole("heading", { name: "Importo massimo prelevabile: 30,38 €" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Autorizza e procedi" }).click();
+
+  await payOnBankPage(page, cards.approved);
+  await expect(page.getByRole("heading", { level: 1, name: "Pagamento completato" })).toBeVisible();
+  await expect(page.getByText(`L'ordine ${customer.order.number} è stato pagato: 10,98 € con Visa •••• 4242.`)).toBeVisible();
+  await expect(page.getByText(`Il rinnovo automatico di ${customer.pecAddress} è attivo`)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Vai all'ordine" }).click();
+  await expect(page.getByText("Pagato", { exact: true })).toBeVisible();
+  await page.goto(`/ordini/${customer.order.id}/paga`);
+  await expect(page.getByText("Questo ordine è già stato pagato")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Prosegui" })).toHaveCount(0);
+
+  await expect(async () => {
+    const subjects = await mailboxSubjects(page, customer.email);
+    expect(subjects.sort()).toEqual([`Conferma di pagamento dell'ordine ${customer.order.number}`, `Rinnovo automatico attivato per ${customer.pecAddress}`].sort());
+  }).toPass({ timeout: 20_000 });
+
+  await page.goto("/");
+  const pecRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: customer.pecAddress }) });
+  await expect(pecRow.getByText("Attivo", { exact: true })).toHaveCount(2);
+});
+
+test("saved renewal card approved: no ceiling step, no drop-down surprise", async ({ page, request }) => {
+  const customer = await newCustomer(request, { kind: "saved-card", card: "4242" });
+  await openPayment(page, customer);
+  await expect(page.getByLabel("Carta di credito registrata")).toHaveValue(/.+/);
+  await expect(page.getByLabel("Carta di credito registrata").locator("option")).toHaveText([/Visa •••• 4242 \(scadenza \d\d\/\d\d\)/, "Nuova carta"]);
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await expect(page.getByText("Carta: Visa •••• 4242")).toBeVisible();
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Pagamento completato" })).toBeVisible();
+});
+
+test("saved card with 3-D Secure: wrong OTP fails and the order stays awaiting, right OTP pays", async ({ page, request }) => {
+  const customer = await newCustomer(request, { kind: "saved-card", card: "3184" });
+  await openPayment(page, customer);
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await expect(page).toHaveURL(/\/gateway\/challenge\//);
+  await answerOtp(page, "000000");
+  await expect(page.getByRole("heading", { level: 1, name: "Pagamento non riuscito" })).toBeVisible();
+  await expect(page.getByText("L'autenticazione 3-D Secure non è riuscita")).toBeVisible();
+  await expect(page.getByText(`L'ordine ${customer.order.number} resta in attesa di pagamento`)).toBeVisible();
+
+  await page.getByRole("link", { name: "Riprova" }).click();
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await answerOtp(page, "123456");
+  await expect(page.getByRole("heading", { level: 1, name: "Pagamento completato" })).toBeVisible();
+});
+
+for (const [name, number, message] of [
+  ["declined", cards.declined, "La banca ha rifiutato il pagamento."],
+  ["insufficient funds", cards.insufficient, "Fondi insufficienti sulla carta."],
+  ["expired card", cards.expired, "La carta risulta scaduta."],
+] as const) {
+  test(`new card ${name}: plain reason, order still awaiting, another card pays`, async ({ page, request }) => {
+    const customer = await newCustomer(request, { kind: "public-body" });
+    await openPayment(page, customer);
+    await page.getByRole("button", { name: "Prosegui" }).click();
+    // anna.bianchi's shape: no automatic renewal active, so no ceiling step.
+    await page.getByRole("button", { name: "Prosegui" }).click();
+    await payOnBankPage(page, number);
+    await expect(page.getByRole("heading", { level: 1, name: "Pagamento non riuscito" })).toBeVisible();
+    await expect(page.getByText(message)).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: "Paga con un'altra carta" }).click();
+    await page.getByRole("button", { name: "Prosegui" }).click();
+    await page.getByRole("button", { name: "Prosegui" }).click();
+    await payOnBankPage(page, cards.approved);
+    await expect(page.getByRole("heading", { level: 1, name: "Pagamento completato" })).toBeVisible();
+  });
+}
+
+test("new card with 3-D Secure on the bank's page", async ({ page, request }) => {
+  const customer = await newCustomer(request, { kind: "public-body" });
+  await openPayment(page, customer);
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await payOnBankPage(page, cards.threeDS, "123456");
+  await expect(page.getByRole("heading", { level: 1, name: "Pagamento completato" })).toBeVisible();
+});
+
+test("two tabs: the second sees the order paid and can't pay it again", async ({ page, context, request }) => {
+  const customer = await newCustomer(request, { kind: "saved-card", card: "4242" });
+  await openPayment(page, customer);
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  const second = await context.newPage();
+  await second.goto(page.url());
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Pagamento completato" })).toBeVisible();
+
+  await second.getByRole("button", { name: "Prosegui" }).click();
+  await expect(second.getByText("Questo ordine è già stato pagato")).toBeVisible();
+  await second.goBack();
+  await second.reload();
+  await expect(second.getByText("Questo ordine è già stato pagato")).toBeVisible();
+  const charges = await request.get(`/dev/fixtures/customers/${customer.customerId}/payments`);
+  expect(await charges.json()).toMatchObject({ succeeded: 1, paidOrders: 1, bankCharges: 1 });
+});

@@ -1,0 +1,138 @@
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { advanceClock, resetClock } from "@/lib/clock";
+import { getDb } from "@/lib/db";
+import { createTestCustomer } from "@/lib/demo/fixtures";
+import { demoIds, seedDemoData } from "@/lib/demo/seed";
+import { getGateway } from "@/lib/gateway";
+import { runDueJobs } from "@/lib/jobs";
+import { registerDefaultJobHandlers } from "@/lib/jobs/handlers";
+import { PaymentError } from "./errors";
+import { receiveGatewayNotification } from "./notifications";
+import { reconcilePayments } from "./reconcile";
+import { startOrderPayment } from "./start-payment";
+
+const db = getDb();
+
+beforeAll(async () => {
+  await seedDemoData(db);
+  registerDefaultJobHandlers();
+});
+beforeEach(() => resetClock());
+
+async function savedCardCustomer(card: "4242" | "3184" | "0341" = "4242") {
+  const c = await createTestCustomer({ kind: "saved-card", card });
+  const viewer = { customerId: c.customerId, username: c.username };
+  const { renewalCardId } = await db.customer.findUniqueOrThrow({ where: { id: c.customerId }, select: { renewalCardId: true } });
+  return { ...c, viewer, cardId: renewalCardId! };
+}
+
+async function bankCharges(customerId: string) {
+  const ids = (await db.payment.findMany({ where: { customerId }, select: { id: true } })).map((p) => p.id);
+  return db.gwCharge.count({ where: { merchantRef: { in: ids }, status: "SUCCEEDED" } });
+}
+
+describe("paying an order with a saved card", () => {
+  it("pays, extends the service by a year, turns renewal on, audits and queues both e-mails", async () => {
+    const c = await savedCardCustomer();
+    const before = await db.service.findUniqueOrThrow({ where: { id: c.pecServiceId }, select: { expiresAt: true } });
+    const result = await startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "saved", cardId: c.cardId }, ceilingConsent: false });
+    expect(result.redirectUrl).toBeUndefined();
+    const order = await db.order.findUniqueOrThrow({ where: { id: c.order.id }, select: { status: true, paidAt: true } });
+    expect(order.status).toBe("PAID");
+    const after = await db.service.findUniqueOrThrow({ where: { id: c.pecServiceId }, select: { expiresAt: true, autoRenewal: true } });
+    expect(after.autoRenewal).toBe(true);
+    expect(after.expiresAt!.getUTCFullYear() - before.expiresAt!.getUTCFullYear()).toBe(1);
+    expect(await db.email.findMany({ where: { to: c.email }, select: { template: true }, orderBy: { template: "asc" } })).toEqual([{ template: "payment-confirmed" }, { template: "renewal-activated" }]);
+    expect(await db.auditLog.count({ where: { entityId: c.order.id, action: "payment.succeeded" } })).toBe(1);
+    await expect(startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "saved", cardId: c.cardId }, ceilingConsent: false })).rejects.toMatchObject({ code: "already_paid" });
+    expect(await bankCharges(c.customerId)).toBe(1);
+  });
+
+  it("ten concurrent attempts on one order end with exactly one charge", async () => {
+    const c = await savedCardCustomer();
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 10 }, () => startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "saved", cardId: c.cardId }, ceilingConsent: false })),
+    );
+    const ok = attempts.filter((a) => a.status === "fulfilled");
+    const refused = attempts.filter((a): a is PromiseRejectedResult => a.status === "rejected");
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    for (const r of refused) expect(r.reason).toBeInstanceOf(PaymentError);
+    expect(await bankCharges(c.customerId)).toBe(1);
+    expect(await db.payment.count({ where: { orderId: c.order.id, status: "SUCCEEDED" } })).toBe(1);
+    expect((await db.order.findUniqueOrThrow({ where: { id: c.order.id } })).status).toBe("PAID");
+  });
+
+  it("a declined card leaves the order awaiting payment and can be retried with another card", async () => {
+    const c = await savedCardCustomer("0341");
+    await startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "saved", cardId: c.cardId }, ceilingConsent: false });
+    const failed = await db.payment.findFirstOrThrow({ where: { orderId: c.order.id } });
+    expect(failed).toMatchObject({ status: "FAILED", failureReason: "declined", activeOrderId: null });
+    expect((await db.order.findUniqueOrThrow({ where: { id: c.order.id } })).status).toBe("AWAITING_PAYMENT");
+    // A new card asks for the ceiling first (SPID renews automatically).
+    await expect(startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "new" }, ceilingConsent: false })).rejects.toMatchObject({ code: "ceiling_consent_required" });
+    const next = await startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "new" }, ceilingConsent: true, ip: "203.0.113.5", userAgent: "vitest" });
+    expect(next.redirectUrl).toMatch(/^\/gateway\/pay\//);
+    const consent = await db.ceilingConsent.findFirstOrThrow({ where: { paymentId: next.paymentId } });
+    expect(consent).toMatchObject({ amountCents: 3038, ip: "203.0.113.5", userAgent: "vitest", cardId: null });
+  });
+
+  it("only the owner can pay, and only with their own card", async () => {
+    const c = await savedCardCustomer();
+    const other = { customerId: demoIds.anna, username: "anna.bianchi" };
+    await expect(startOrderPayment({ viewer: other, orderId: c.order.id, card: { kind: "new" }, ceilingConsent: true })).rejects.toMatchObject({ code: "order_not_found" });
+    const mario = { customerId: demoIds.mario, username: "mario.rossi" };
+    const marioOrder = await db.order.findUniqueOrThrow({ where: { number: "ORD-2026-000101" } });
+    await expect(startOrderPayment({ viewer: mario, orderId: marioOrder.id, card: { kind: "saved", cardId: c.cardId }, ceilingConsent: true })).rejects.toMatchObject({ code: "card_not_found" });
+  });
+});
+
+describe("3-D Secure, notifications and reconciliation", () => {
+  it("a replayed notification changes nothing", async () => {
+    const c = await savedCardCustomer("3184");
+    const { paymentId, redirectUrl } = await startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "saved", cardId: c.cardId }, ceilingConsent: false });
+    expect(redirectUrl).toMatch(/^\/gateway\/challenge\//);
+    const signed = await signedNotificationFor(paymentId);
+    expect(await receiveGatewayNotification(signed.body, signed.headers)).toBe("accepted");
+    expect(await receiveGatewayNotification(signed.body, signed.headers)).toBe("duplicate");
+    const tampered = new Headers(signed.headers);
+    tampered.set("x-gateway-signature", "0".repeat(64));
+    expect(await receiveGatewayNotification(signed.body, tampered)).toBe("rejected");
+  });
+
+  it("a payment charged at the bank but never recorded (the server died) is settled by reconciliation", async () => {
+    const c = await savedCardCustomer();
+    const payment = await db.payment.create({
+      data: { orderId: c.order.id, customerId: c.customerId, method: "SAVED_CARD", cardId: c.cardId, amountCents: 1098, idempotencyKey: `pay_crash_${c.customerId}`, activeOrderId: c.order.id, status: "SENT" },
+    });
+    const card = await db.card.findUniqueOrThrow({ where: { id: c.cardId } });
+    const outcome = await getGateway().chargeSavedCard({ cardToken: card.gatewayToken, amountCents: 1098, currency: "EUR", merchantRef: payment.id, idempotencyKey: payment.idempotencyKey, initiator: "CIT" });
+    expect(outcome.status).toBe("succeeded");
+    // ...and here the server died. A minute later the reconciliation job runs:
+    advanceClock(90_000);
+    await reconcilePayments({ slot: "test" }, { jobId: "t", attempt: 1, maxAttempts: 1, workerId: "t", now: new Date(Date.now() + 90_000) });
+    expect((await db.order.findUniqueOrThrow({ where: { id: c.order.id } })).status).toBe("PAID");
+    expect(await bankCharges(c.customerId)).toBe(1);
+  });
+
+  it("an attempt created but never sent is closed as not sent, and the order can be paid", async () => {
+    const c = await savedCardCustomer();
+    await db.payment.create({ data: { orderId: c.order.id, customerId: c.customerId, method: "SAVED_CARD", cardId: c.cardId, amountCents: 1098, idempotencyKey: `pay_lost_${c.customerId}`, activeOrderId: c.order.id, status: "SENT", updatedAt: new Date(Date.now() - 120_000) } });
+    await startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "saved", cardId: c.cardId }, ceilingConsent: false });
+    expect(await db.payment.findMany({ where: { orderId: c.order.id }, select: { status: true, failureReason: true }, orderBy: { createdAt: "asc" } })).toEqual([
+      { status: "FAILED", failureReason: "not_sent" },
+      { status: "SUCCEEDED", failureReason: null },
+    ]);
+  });
+
+  it("the recurring reconciliation job is scheduled once per minute whatever the number of workers", async () => {
+    await runDueJobs({ workerId: "a" });
+    const { scheduleRecurringJobs } = await import("@/lib/jobs/handlers");
+    await Promise.all([scheduleRecurringJobs(), scheduleRecurringJobs()]);
+    expect(await db.job.count({ where: { type: "payments.reconcile", status: "PENDING" } })).toBe(1);
+  });
+});
+
+async function signedNotificationFor(paymentId: string): Promise<{ body: string; headers: Headers }> {
+  const { signNotificationForTest } = await import("@/lib/gateway/sandbox/testing");
+  return signNotificationForTest(paymentId);
+}

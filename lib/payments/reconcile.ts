@@ -1,0 +1,45 @@
+import "server-only";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { enqueueJob } from "@/lib/jobs";
+import type { JobContext } from "@/lib/jobs/types";
+import { confirmPayment } from "./confirm-payment";
+import { openPaymentStatuses } from "./state";
+
+const EVERY_MS = 60_000;
+/** Left alone this long, an attempt is asked about at the bank. */
+const STALE_MS = 30_000;
+/** The bank's hosted page lasts 15 minutes: past 20, an attempt still waiting is ended there. */
+const ABANDONED_MS = 20 * 60_000;
+
+function slotAt(time: number) {
+  return new Date(Math.floor(time / EVERY_MS) * EVERY_MS);
+}
+
+/** Enqueues the run of the current minute once, however many workers start. */
+export async function scheduleReconciliation(at: Date = now()) {
+  const slot = slotAt(at.getTime());
+  await enqueueJob(db, { type: "payments.reconcile", payload: { slot: slot.toISOString() }, uniqueKey: `payments.reconcile:${slot.toISOString()}`, runAt: slot });
+}
+
+/**
+ * A payment stuck between "sent to the bank" and "recorded" (the server died, the customer closed
+ * the bank's page) is settled from what the bank says, within a minute or so.
+ */
+export async function reconcilePayments(_payload: { slot: string }, ctx: JobContext) {
+  const at = ctx.now.getTime();
+  await scheduleReconciliation(new Date(at + EVERY_MS));
+  const stuck = await db.payment.findMany({
+    where: { status: { in: [...openPaymentStatuses] }, updatedAt: { lt: new Date(at - STALE_MS) } },
+    select: { id: true, updatedAt: true },
+    orderBy: { updatedAt: "asc" },
+    take: 100,
+  });
+  for (const p of stuck) {
+    try {
+      await confirmPayment({ paymentId: p.id, cancelOpen: at - p.updatedAt.getTime() > ABANDONED_MS });
+    } catch (error) {
+      console.error(`[payments] reconcile ${p.id} failed`, error);
+    }
+  }
+}

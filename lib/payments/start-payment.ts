@@ -1,0 +1,98 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { actorOf, writeAudit } from "@/lib/audit";
+import type { Viewer } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { getGateway } from "@/lib/gateway";
+import { isPayable } from "@/lib/orders/state";
+import { getCheckout, type CardChoice } from "./checkout";
+import { applyOutcome, confirmPayment, IN_FLIGHT_GRACE_MS } from "./confirm-payment";
+import { isUniqueViolation, PaymentError } from "./errors";
+
+export type StartPaymentResult = { paymentId: string; redirectUrl?: string };
+
+type Attempt = { id: string; idempotencyKey: string; amountCents: number; cardToken?: string };
+
+export const paymentReturnPath = (paymentId: string) => `/pagamenti/${paymentId}/ritorno`;
+export const PAYMENT_NOTIFY_PATH = "/api/payments/notify";
+
+/**
+ * Pays an order awaiting payment with a saved card or a new one (the bank's hosted page).
+ * Amounts come from the database; the attempt and its idempotency key are stored before the bank
+ * is called; the unique `activeOrderId` lets only one attempt per order be in flight.
+ */
+export async function startOrderPayment(opts: { viewer: Viewer; orderId: string; card: CardChoice; ceilingConsent: boolean; ip?: string; userAgent?: string }): Promise<StartPaymentResult> {
+  const checkout = await getCheckout(opts.viewer, opts.orderId);
+  if (!checkout) throw new PaymentError("order_not_found");
+  if (!isPayable(checkout.order.status)) throw new PaymentError(checkout.order.status === "PAID" ? "already_paid" : "not_payable");
+  const saved = opts.card.kind === "saved" ? checkout.cards.find((c) => c.id === (opts.card as { cardId: string }).cardId) : undefined;
+  if (opts.card.kind === "saved" && !saved) throw new PaymentError("card_not_found");
+  const ceiling = checkout.ceilingFor(opts.card);
+  if (ceiling && !opts.ceilingConsent) throw new PaymentError("ceiling_consent_required");
+
+  const attempt = await openAttempt({ ...opts, cardId: saved?.id, ceilingCents: ceiling?.amountCents });
+  return sendToBank(attempt, opts.viewer.customerId);
+}
+
+async function openAttempt(opts: { viewer: Viewer; orderId: string; cardId?: string; ceilingCents?: number; ip?: string; userAgent?: string }): Promise<Attempt> {
+  const customerId = opts.viewer.customerId;
+  for (let round = 0; round < 3; round++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        const order = await tx.order.findFirst({ where: { id: opts.orderId, customerId }, select: { status: true, totalCents: true } });
+        if (!order || !isPayable(order.status)) throw new PaymentError(order?.status === "PAID" ? "already_paid" : "not_payable");
+        const card = opts.cardId ? await tx.card.findUniqueOrThrow({ where: { id: opts.cardId }, select: { gatewayToken: true } }) : null;
+        const payment = await tx.payment.create({
+          data: {
+            orderId: opts.orderId, customerId, method: card ? "SAVED_CARD" : "NEW_CARD", cardId: opts.cardId, amountCents: order.totalCents,
+            idempotencyKey: `pay_${randomUUID()}`, activeOrderId: opts.orderId, ip: opts.ip, userAgent: opts.userAgent, createdAt: now(),
+          },
+          select: { id: true, idempotencyKey: true, amountCents: true },
+        });
+        if (opts.ceilingCents !== undefined) {
+          await tx.ceilingConsent.create({ data: { customerId, cardId: opts.cardId, paymentId: payment.id, amountCents: opts.ceilingCents, ip: opts.ip, userAgent: opts.userAgent, createdAt: now() } });
+          await writeAudit(tx, { actor: actorOf.customer(customerId), action: "ceiling.authorized", entity: "customer", entityId: customerId, data: { amountCents: opts.ceilingCents, cardId: opts.cardId ?? "new", paymentId: payment.id }, ip: opts.ip, userAgent: opts.userAgent });
+        }
+        await writeAudit(tx, { actor: actorOf.customer(customerId), action: "payment.started", entity: "order", entityId: opts.orderId, data: { paymentId: payment.id, amountCents: payment.amountCents, method: card ? "SAVED_CARD" : "NEW_CARD" }, ip: opts.ip, userAgent: opts.userAgent });
+        return { ...payment, cardToken: card?.gatewayToken };
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error, "activeOrderId")) throw error;
+      await settleActiveAttempt(opts.orderId);
+    }
+  }
+  throw new PaymentError("in_progress");
+}
+
+/** Another attempt holds the order: end it at the bank if the customer left it, else report it. */
+async function settleActiveAttempt(orderId: string) {
+  const active = await db.payment.findUnique({ where: { activeOrderId: orderId }, select: { id: true, status: true, updatedAt: true } });
+  if (!active) return; // settled meanwhile: try again
+  const recent = now().getTime() - active.updatedAt.getTime() < IN_FLIGHT_GRACE_MS;
+  if (active.status !== "REQUIRES_ACTION" && recent) throw new PaymentError("in_progress", active.id);
+  const view = await confirmPayment({ paymentId: active.id, cancelOpen: true });
+  if (view.status === "SUCCEEDED") throw new PaymentError("already_paid", active.id);
+  if (view.status === "OPEN") throw new PaymentError("in_progress", active.id);
+}
+
+async function sendToBank(attempt: Attempt, customerId: string): Promise<StartPaymentResult> {
+  const sent = await db.payment.updateMany({ where: { id: attempt.id, status: "CREATED" }, data: { status: "SENT" } });
+  if (sent.count === 0) return { paymentId: attempt.id };
+  const gateway = getGateway();
+  const common = { amountCents: attempt.amountCents, currency: "EUR" as const, merchantRef: attempt.id, idempotencyKey: attempt.idempotencyKey, returnUrl: paymentReturnPath(attempt.id), notifyUrl: PAYMENT_NOTIFY_PATH };
+  try {
+    if (!attempt.cardToken) {
+      const session = await gateway.createHostedSession({ ...common, kind: "PAYMENT", merchantCustomerRef: customerId });
+      await db.payment.updateMany({ where: { id: attempt.id, status: "SENT" }, data: { status: "REQUIRES_ACTION", gatewaySessionId: session.sessionId } });
+      return { paymentId: attempt.id, redirectUrl: session.redirectUrl };
+    }
+    const outcome = await gateway.chargeSavedCard({ ...common, cardToken: attempt.cardToken, initiator: "CIT" });
+    const view = await applyOutcome(attempt.id, outcome);
+    return { paymentId: attempt.id, redirectUrl: view.redirectUrl };
+  } catch (error) {
+    // The bank's answer is unknown: the attempt stays SENT and reconciliation settles it.
+    console.error(`[payments] ${attempt.id}: gateway call failed`, error);
+    return { paymentId: attempt.id };
+  }
+}

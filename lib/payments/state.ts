@@ -1,0 +1,24 @@
+import type { PaymentStatus } from "@/lib/db/generated/enums";
+
+/**
+ * The life of one payment attempt. The database applies these moves with conditional updates
+ * (`where: { status: { in: from } }`), so two settlers racing can't both win.
+ */
+export const paymentTransitions: Record<PaymentStatus, readonly PaymentStatus[]> = {
+  CREATED: ["SENT", "FAILED"],
+  SENT: ["REQUIRES_ACTION", "SUCCEEDED", "FAILED"],
+  REQUIRES_ACTION: ["SUCCEEDED", "FAILED"],
+  SUCCEEDED: [],
+  FAILED: [],
+};
+
+export const openPaymentStatuses = ["CREATED", "SENT", "REQUIRES_ACTION"] as const satisfies readonly PaymentStatus[];
+
+export function canMovePayment(from: PaymentStatus, to: PaymentStatus): boolean {
+  return paymentTransitions[from].includes(to);
+}
+
+/** The statuses from which `to` may be reached: the `where` of the conditional update. */
+export function paymentStatusesBefore(to: PaymentStatus): PaymentStatus[] {
+  return (Object.keys(paymentTransitions) as PaymentStatus[]).filter((from) => canMovePayment(from, to));
+}
