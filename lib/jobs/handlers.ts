@@ -1,5 +1,6 @@
 import "server-only";
 import { createEmailSendHandler } from "@/lib/email/send-job";
+import { sendGatewayNotification } from "@/lib/gateway/sandbox";
 import { reconcilePayments, scheduleReconciliation } from "@/lib/payments/reconcile";
 import { registerJobHandler } from "./registry";
 
@@ -10,6 +11,8 @@ import { registerJobHandler } from "./registry";
 export function registerDefaultJobHandlers() {
   registerJobHandler("email.send", createEmailSendHandler());
   registerJobHandler("payments.reconcile", reconcilePayments);
+  // The sandbox bank runs in this process: its notifications go out through the same queue.
+  registerJobHandler("gateway.notify", sendGatewayNotification);
 }
 
 /** Recurring jobs enqueue their next run themselves; a worker starting up makes sure one exists. */

@@ -4,11 +4,11 @@ import { getDb } from "@/lib/db";
 import { createTestCustomer } from "@/lib/demo/fixtures";
 import { demoIds, seedDemoData } from "@/lib/demo/seed";
 import { getGateway } from "@/lib/gateway";
-import { runDueJobs } from "@/lib/jobs";
+import { signNotification } from "@/lib/gateway/sandbox/signing";
 import { registerDefaultJobHandlers } from "@/lib/jobs/handlers";
 import { PaymentError } from "./errors";
 import { receiveGatewayNotification } from "./notifications";
-import { reconcilePayments } from "./reconcile";
+import { reconcilePayments, scheduleReconciliation } from "./reconcile";
 import { startOrderPayment } from "./start-payment";
 
 const db = getDb();
@@ -105,7 +105,7 @@ describe("3-D Secure, notifications and reconciliation", () => {
       data: { orderId: c.order.id, customerId: c.customerId, method: "SAVED_CARD", cardId: c.cardId, amountCents: 1098, idempotencyKey: `pay_crash_${c.customerId}`, activeOrderId: c.order.id, status: "SENT" },
     });
     const card = await db.card.findUniqueOrThrow({ where: { id: c.cardId } });
-    const outcome = await getGateway().chargeSavedCard({ cardToken: card.gatewayToken, amountCents: 1098, currency: "EUR", merchantRef: payment.id, idempotencyKey: payment.idempotencyKey, initiator: "CIT" });
+    const outcome = await getGateway().chargeSavedCard({ cardToken: card.gatewayToken, amountCents: 1098, currency: "EUR", merchantRef: payment.id, idempotencyKey: payment.idempotencyKey, initiator: "CIT", returnUrl: `/pagamenti/${payment.id}/ritorno` });
     expect(outcome.status).toBe("succeeded");
     // ...and here the server died. A minute later the reconciliation job runs:
     advanceClock(90_000);
@@ -125,14 +125,18 @@ describe("3-D Secure, notifications and reconciliation", () => {
   });
 
   it("the recurring reconciliation job is scheduled once per minute whatever the number of workers", async () => {
-    await runDueJobs({ workerId: "a" });
-    const { scheduleRecurringJobs } = await import("@/lib/jobs/handlers");
-    await Promise.all([scheduleRecurringJobs(), scheduleRecurringJobs()]);
-    expect(await db.job.count({ where: { type: "payments.reconcile", status: "PENDING" } })).toBe(1);
+    const at = new Date("2027-01-01T10:00:30Z");
+    await Promise.all([scheduleReconciliation(at), scheduleReconciliation(at), scheduleReconciliation(new Date("2027-01-01T10:00:59Z"))]);
+    expect(await db.job.findMany({ where: { type: "payments.reconcile", uniqueKey: { startsWith: "payments.reconcile:2027-01-01T10:00" } }, select: { runAt: true } })).toEqual([
+      { runAt: new Date("2027-01-01T10:00:00Z") },
+    ]);
   });
 });
 
+/** What the bank's notification job would post for this attempt's charge. */
 async function signedNotificationFor(paymentId: string): Promise<{ body: string; headers: Headers }> {
-  const { signNotificationForTest } = await import("@/lib/gateway/sandbox/testing");
-  return signNotificationForTest(paymentId);
+  const { gatewayChargeId } = await db.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { gatewayChargeId: true } });
+  const body = JSON.stringify({ id: `ntf-${gatewayChargeId}`, kind: "charge", ref: gatewayChargeId, merchantRef: paymentId, status: "failed" });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  return { body, headers: new Headers({ "x-gateway-timestamp": timestamp, "x-gateway-signature": signNotification(timestamp, body) }) };
 }

@@ -1,0 +1,127 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db, type Tx } from "@/lib/db";
+import type { GwCard, GwCharge, GwSession } from "@/lib/db/generated/client";
+import { isUuid } from "@/lib/db/ids";
+import { now } from "@/lib/clock";
+import { GatewayError } from "../errors";
+import type { CardDetails, GatewayLookup } from "../types";
+
+/** The one merchant this sandbox bank serves, shown on its pages. */
+export const MERCHANT_NAME = "Area Clienti";
+/** A hosted session, and a saved-card charge waiting for 3-D Secure, end after this long. */
+export const SESSION_TTL_MS = 15 * 60_000;
+
+export const payPath = (sessionId: string) => `/gateway/pay/${sessionId}`;
+export const challengePath = (chargeId: string) => `/gateway/challenge/${chargeId}`;
+/** The idempotency key of the charge a hosted session makes (its own namespace: "gw-session:"). */
+export const sessionChargeKey = (sessionId: string) => `gw-session:${sessionId}`;
+
+/** When a standalone charge's challenge lapses; a session's challenge lapses with the session. */
+export const challengeDeadline = (charge: Pick<GwCharge, "createdAt">) => new Date(charge.createdAt.getTime() + SESSION_TTL_MS);
+
+export type Found = { session: GwSession; charge?: undefined } | { charge: GwCharge; session?: undefined };
+
+/** A session or a charge, by id or by the merchant's idempotency key (sessions first). */
+export async function findByLookup(lookup: GatewayLookup): Promise<Found | null> {
+  if ("sessionId" in lookup) {
+    const session = isUuid(lookup.sessionId) ? await db.gwSession.findUnique({ where: { id: lookup.sessionId } }) : null;
+    return session ? { session } : null;
+  }
+  if ("chargeId" in lookup) {
+    const charge = isUuid(lookup.chargeId) ? await db.gwCharge.findUnique({ where: { id: lookup.chargeId } }) : null;
+    return charge ? { charge } : null;
+  }
+  const key = lookup.idempotencyKey;
+  const session = await db.gwSession.findUnique({ where: { idempotencyKey: key } });
+  if (session) return { session };
+  const charge = await db.gwCharge.findUnique({ where: { idempotencyKey: key } });
+  return charge ? { charge } : null;
+}
+
+/** Thrown inside a transaction when a conditional update finds the row already moved on. */
+export class LostRace extends Error {}
+
+/** Runs `fn` in a transaction; false (and nothing written) if it lost a race to another request. */
+export async function transition(fn: (tx: Tx) => Promise<void>): Promise<boolean> {
+  try {
+    await db.$transaction(fn);
+    return true;
+  } catch (error) {
+    if (error instanceof LostRace) return false;
+    throw error;
+  }
+}
+
+export type VaultInput = Pick<GwCard, "merchantCustomerRef" | "fingerprint" | "brand" | "last4" | "expMonth" | "expYear" | "holder" | "behaviour">;
+
+/**
+ * Saves a card for a customer and returns its token. The same number saved again by the same
+ * customer keeps its token (the unique fingerprint decides, also between concurrent requests) and
+ * takes the newly entered expiry and holder, as when a renewed card is entered.
+ */
+export async function vaultCard(tx: Tx, card: VaultInput): Promise<string> {
+  const [created] = await tx.gwCard.createManyAndReturn({
+    data: [{ ...card, token: `tok_${randomBytes(16).toString("hex")}`, createdAt: now() }],
+    skipDuplicates: true,
+    select: { token: true },
+  });
+  if (created) return created.token;
+  const existing = await tx.gwCard.findUniqueOrThrow({
+    where: { merchantCustomerRef_fingerprint: { merchantCustomerRef: card.merchantCustomerRef, fingerprint: card.fingerprint } },
+  });
+  if (existing.expMonth !== card.expMonth || existing.expYear !== card.expYear || existing.holder !== card.holder) {
+    await tx.gwCard.update({ where: { id: existing.id }, data: { expMonth: card.expMonth, expYear: card.expYear, holder: card.holder } });
+  }
+  return existing.token;
+}
+
+/** The card as entered on a session's page (masked columns), to vault it once it succeeds. */
+export function sessionCard(session: GwSession): VaultInput {
+  const { cardFingerprint, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardHolder, cardBehaviour } = session;
+  if (!cardFingerprint || !cardBrand || !cardLast4 || !cardExpMonth || !cardExpYear || !cardHolder || !cardBehaviour) {
+    throw new Error(`Gateway session ${session.id} has no card details`);
+  }
+  return {
+    merchantCustomerRef: session.merchantCustomerRef,
+    fingerprint: cardFingerprint,
+    brand: cardBrand,
+    last4: cardLast4,
+    expMonth: cardExpMonth,
+    expYear: cardExpYear,
+    holder: cardHolder,
+    behaviour: cardBehaviour,
+  };
+}
+
+export function cardDetails(token: string, card: Pick<GwCard, "brand" | "last4" | "expMonth" | "expYear" | "holder">): CardDetails {
+  return { token, brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear, holder: card.holder };
+}
+
+/** Return and notify URLs: a path of the merchant's site, or an absolute http(s) URL. */
+export function checkMerchantUrl(value: string | undefined, field: string, required: boolean) {
+  if (value === undefined || value === "") {
+    if (required) throw new GatewayError("invalid_request", `${field} is required`);
+    return;
+  }
+  if (/^\/(?![/\\])/.test(value)) return;
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {}
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
+    throw new GatewayError("invalid_request", `${field} must be a path or an http(s) URL`);
+  }
+}
+
+export function checkText(value: unknown, field: string, max = 200) {
+  if (typeof value !== "string" || value.trim() === "" || value.length > max) {
+    throw new GatewayError("invalid_request", `${field} must be a non-empty string of at most ${max} characters`);
+  }
+}
+
+export function checkAmount(value: unknown, min: number) {
+  if (!Number.isSafeInteger(value) || (value as number) < min) {
+    throw new GatewayError("invalid_request", `amountCents must be an integer of at least ${min}`);
+  }
+}
