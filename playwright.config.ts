@@ -27,7 +27,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /pci\.spec\.ts/ },
+    // After everything else: searches the database and the server log for card numbers.
+    { name: "pci", testMatch: /pci\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   webServer: {
     command: `bash scripts/e2e-server.sh ${PORT}`,
     url: `${baseURL}/login`,

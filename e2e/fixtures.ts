@@ -11,12 +11,13 @@ export type TestCustomer = {
   email: string;
   pecServiceId: string;
   order: { id: string; number: string };
+  secondOrder?: { id: string; number: string };
 };
 
 /** A customer of the test's own, created through the domain layer by the dev-only route. */
 export async function newCustomer(
   request: APIRequestContext,
-  shape: { kind?: "no-card" | "saved-card" | "public-body"; card?: "4242" | "3184" | "0341" } = {},
+  shape: { kind?: "no-card" | "saved-card" | "public-body"; card?: "4242" | "3184" | "0341"; extraOrder?: boolean } = {},
 ): Promise<TestCustomer> {
   const res = await request.post("/dev/fixtures/customers", { data: shape });
   expect(res.status()).toBe(201);
@@ -49,6 +50,14 @@ export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** The plain-text body of the newest e-mail with this subject sent to this address. */
+export async function mailboxText(page: Page, to: string, subject: string): Promise<string> {
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
+  await page.getByRole("link", { name: subject }).first().click();
+  // Amounts are formatted with a no-break space before the euro sign.
+  return (await page.getByTestId("mail-text").innerText()).replace(/\u00a0/g, " ");
 }
 
 /** The e-mails the local mailbox holds for one address, newest first (dev-only page). */

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, loginWithUsername, mailboxSubjects, newCustomer, type TestCustomer } from "./fixtures";
+import { expectAccessible, loginWithUsername, mailboxSubjects, mailboxText, newCustomer, type TestCustomer } from "./fixtures";
 
 const cards = {
   approved: "4242 4242 4242 4242",
@@ -38,7 +38,9 @@ async function answerOtp(page: Page, otp: string) {
 }
 
 test("new card approved: order paid, renewal on, card saved, e-mails sent; paying again is refused", async ({ page, request }) => {
-  const customer = await newCustomer(request, { kind: "no-card" });
+  const customer = await newCustomer(request, { kind: "no-card", extraOrder: true });
+  const returnUrls: string[] = [];
+  page.on("request", (r) => r.url().includes("/ritorno") && returnUrls.push(r.url()));
   await openPayment(page, customer);
   await expect(page.getByLabel("Carta di credito registrata")).toHaveCount(0);
   await page.getByRole("button", { name: "Prosegui" }).click();
@@ -57,6 +59,14 @@ test("new card approved: order paid, renewal on, card saved, e-mails sent; payin
   await expect(page.getByText(`Il rinnovo automatico di ${customer.pecAddress} è attivo`)).toBeVisible();
   await expectAccessible(page);
 
+  // A refresh and a replayed return link from the bank change nothing.
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Pagamento completato" })).toBeVisible();
+  expect(returnUrls).toHaveLength(1);
+  await page.goto(returnUrls[0]);
+  await expect(page.getByRole("heading", { level: 1, name: "Pagamento completato" })).toBeVisible();
+  expect(await (await request.get(`/dev/fixtures/customers/${customer.customerId}/payments`)).json()).toMatchObject({ succeeded: 1, bankCharges: 1 });
+
   await page.getByRole("link", { name: "Vai all'ordine" }).click();
   await expect(page.getByText("Pagato", { exact: true })).toBeVisible();
   await page.goto(`/ordini/${customer.order.id}/paga`);
@@ -68,9 +78,27 @@ test("new card approved: order paid, renewal on, card saved, e-mails sent; payin
     expect(subjects.sort()).toEqual([`Conferma di pagamento dell'ordine ${customer.order.number}`, `Rinnovo automatico attivato per ${customer.pecAddress}`].sort());
   }).toPass({ timeout: 20_000 });
 
+  const receipt = await mailboxText(page, customer.email, `Conferma di pagamento dell'ordine ${customer.order.number}`);
+  for (const part of [customer.order.number, "Imponibile: 9,00 €", "IVA 22%: 1,98 €", "Totale pagato: 10,98 €", "Visa •••• 4242"]) expect(receipt).toContain(part);
+  expect(receipt).not.toMatch(/4242 ?4242 ?4242/);
+  const renewal = await mailboxText(page, customer.email, `Rinnovo automatico attivato per ${customer.pecAddress}`);
+  expect(renewal).toContain("Visa •••• 4242");
+
   await page.goto("/");
   const pecRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: customer.pecAddress }) });
   await expect(pecRow.getByText("Attivo", { exact: true })).toHaveCount(2);
+
+  // The new card is now saved: the next order offers it, and it is the renewal card (no ceiling).
+  await page.goto(`/ordini/${customer.secondOrder!.id}/paga`);
+  await expect(page.getByLabel("Carta di credito registrata").locator("option")).toHaveText([/Visa •••• 4242/, "Nuova carta"]);
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Pagamento completato" })).toBeVisible();
+  // Marca Temporale never renews automatically: one confirmation e-mail, no activation e-mail.
+  await expect(async () => {
+    expect(await mailboxSubjects(page, customer.email)).toContain(`Conferma di pagamento dell'ordine ${customer.secondOrder!.number}`);
+  }).toPass({ timeout: 20_000 });
+  expect((await mailboxSubjects(page, customer.email)).filter((s) => s.startsWith("Rinnovo automatico"))).toHaveLength(1);
 });
 
 test("saved renewal card approved: no ceiling step, no drop-down surprise", async ({ page, request }) => {
@@ -80,8 +108,46 @@ test("saved renewal card approved: no ceiling step, no drop-down surprise", asyn
   await expect(page.getByLabel("Carta di credito registrata").locator("option")).toHaveText([/Visa •••• 4242 \(scadenza \d\d\/\d\d\)/, "Nuova carta"]);
   await page.getByRole("button", { name: "Prosegui" }).click();
   await expect(page.getByText("Carta: Visa •••• 4242")).toBeVisible();
-  await page.getByRole("button", { name: "Prosegui" }).click();
+  await page.getByRole("button", { name: "Prosegui" }).dblclick();
   await expect(page.getByRole("heading", { level: 1, name: "Pagamento completato" })).toBeVisible();
+  expect(await (await request.get(`/dev/fixtures/customers/${customer.customerId}/payments`)).json()).toMatchObject({ succeeded: 1, paidOrders: 1, bankCharges: 1 });
+});
+
+test("a saved card that is not the renewal card replaces it: the ceiling step appears", async ({ page, request }) => {
+  const customer = await newCustomer(request, { kind: "saved-card", card: "4242" });
+  await openPayment(page, customer);
+  await page.getByLabel("Carta di credito registrata").selectOption({ label: "Nuova carta" });
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await expect(page.getByText("Carta: Nuova carta")).toBeVisible();
+  await page.getByRole("link", { name: "Prosegui" }).click();
+  await expect(page.getByRole("heading", { name: "Importo massimo prelevabile: 30,38 €" })).toBeVisible();
+});
+
+test("leaving the bank's page with Annulla: the order stays awaiting payment", async ({ page, request }) => {
+  const customer = await newCustomer(request, { kind: "public-body" });
+  await openPayment(page, customer);
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await expect(page).toHaveURL(/\/gateway\/pay\//);
+  await page.getByRole("button", { name: "Annulla" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Pagamento non riuscito" })).toBeVisible();
+  await expect(page.getByText("Il pagamento è stato annullato prima della conferma")).toBeVisible();
+  await page.goto(`/ordini/${customer.order.id}`);
+  await expect(page.getByText("In attesa di pagamento")).toBeVisible();
+});
+
+test("anna.bianchi, a public body without cards, pays her PEC renewal with a new card: no ceiling step", async ({ page }) => {
+  await loginWithUsername(page, "anna.bianchi");
+  await expect(page).toHaveURL("/");
+  await page.getByRole("link", { name: "Gestisci protocollo@pec-demo.it" }).click();
+  await page.getByRole("link", { name: "Paga l'ordine ORD-2026-000201" }).click();
+  await expect(page.getByLabel("Carta di credito registrata")).toHaveCount(0);
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await expect(page.getByText("Carta: Nuova carta")).toBeVisible();
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await payOnBankPage(page, cards.approved);
+  await expect(page.getByRole("heading", { level: 1, name: "Pagamento completato" })).toBeVisible();
+  await expect(page.getByText("Il rinnovo automatico di protocollo@pec-demo.it è attivo")).toBeVisible();
 });
 
 test("saved card with 3-D Secure: wrong OTP fails and the order stays awaiting, right OTP pays", async ({ page, request }) => {

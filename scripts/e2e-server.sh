@@ -19,6 +19,11 @@ else
   export WORKER_IN_PROCESS="${WORKER_IN_PROCESS:-1}"
 fi
 
+# Everything the server prints is kept: e2e/pci.spec.ts searches it for card numbers.
+LOG="${E2E_SERVER_LOG:-.data/e2e-server.log}"
+mkdir -p "$(dirname "$LOG")" && : > "$LOG"
+exec > >(tee -a "$LOG") 2>&1
+
 npx tsx scripts/db.ts migrate
 npx tsx scripts/seed.ts
 exec npx next start -p "$PORT" -H 127.0.0.1

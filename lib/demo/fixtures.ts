@@ -19,6 +19,8 @@ const testCards = { "4242": "4242424242424242", "3184": "4000002760003184", "034
 export const testCustomerInput = z.object({
   kind: z.enum(["no-card", "saved-card", "public-body"]).default("no-card"),
   card: z.enum(["4242", "3184", "0341"]).default("4242"),
+  /** A second order awaiting payment: a Marca Temporale purchase, like mario.rossi's. */
+  extraOrder: z.boolean().default(false),
 });
 
 const price = (code: string) => catalogue.find((p) => p.code === code)!.yearlyPriceCents;
@@ -28,7 +30,7 @@ const price = (code: string) => catalogue.find((p) => p.code === code)!.yearlyPr
  * an e2e test can change things without disturbing the demo accounts or other tests.
  */
 export async function createTestCustomer(input: z.input<typeof testCustomerInput> = {}) {
-  const { kind, card } = testCustomerInput.parse(input);
+  const { kind, card, extraOrder } = testCustomerInput.parse(input);
   const tag = randomBytes(5).toString("hex");
   const username = `qa.${tag}`;
   const pecAddress = `qa.${tag}@pec-demo.it`;
@@ -64,7 +66,16 @@ export async function createTestCustomer(input: z.input<typeof testCustomerInput
       },
       select: { id: true, number: true },
     });
-    return { customerId: customer.id, username, pecAddress, password: DEMO_PASSWORD, email: customer.email, pecServiceId: pecService.id, order };
+    let secondOrder: { id: string; number: string } | undefined;
+    if (extraOrder) {
+      const marca = withVat(price("MARCA_TEMPORALE"));
+      const service = await tx.service.create({ data: { customerId: customer.id, productCode: "MARCA_TEMPORALE", name: `Marca Temporale ${tag}`, status: "PENDING", renewalPriceCents: price("MARCA_TEMPORALE") }, select: { id: true } });
+      secondOrder = await tx.order.create({
+        data: { number: `ORD-QA-${tag.toUpperCase()}-2`, customerId: customer.id, serviceId: service.id, kind: "PURCHASE", ...marca, items: { create: [{ productCode: "MARCA_TEMPORALE", description: "Marca Temporale – 100 marche", ...marca }] } },
+        select: { id: true, number: true },
+      });
+    }
+    return { customerId: customer.id, username, pecAddress, password: DEMO_PASSWORD, email: customer.email, pecServiceId: pecService.id, order, secondOrder };
   });
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { GwCard } from "@/lib/db/generated/client";
 import { now } from "@/lib/clock";
 import { GatewayError } from "../errors";
@@ -72,7 +72,7 @@ export async function chargeSavedCard(input: SavedCardChargeInput): Promise<Paym
  * Saves a test card without the hosted page: for the demo seed and test fixtures, which need a
  * customer who already has a saved card. The number is used here and forgotten like on the page.
  */
-export async function vaultTestCard(input: { merchantCustomerRef: string; number: string; expMonth: number; expYear: number; holder: string }): Promise<CardDetails> {
+export async function vaultTestCard(input: { merchantCustomerRef: string; number: string; expMonth: number; expYear: number; holder: string }, tx?: Tx): Promise<CardDetails> {
   const digits = cardDigits(input.number);
   const brand = brandOf(digits);
   if (!brand || !passesLuhn(digits)) throw new GatewayError("invalid_request", "not a valid card number of an accepted circuit");
@@ -87,6 +87,7 @@ export async function vaultTestCard(input: { merchantCustomerRef: string; number
     holder: input.holder.trim(),
     behaviour: behaviourOf(digits),
   };
-  const token = await db.$transaction((tx) => vaultCard(tx, card));
+  // Inside the caller's transaction when given one (demo data and test fixtures), else its own.
+  const token = tx ? await vaultCard(tx, card) : await db.$transaction((t) => vaultCard(t, card));
   return cardDetails(token, card);
 }
