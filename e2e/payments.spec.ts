@@ -40,7 +40,11 @@ async function answerOtp(page: Page, otp: string) {
 test("new card approved: order paid, renewal on, card saved, e-mails sent; paying again is refused", async ({ page, request }) => {
   const customer = await newCustomer(request, { kind: "no-card", extraOrder: true });
   const returnUrls: string[] = [];
-  page.on("request", (r) => r.url().includes("/ritorno") && returnUrls.push(r.url()));
+  // The bank sends the browser back with a server-action redirect (or a plain one without JS).
+  page.on("response", (r) => {
+    const target = r.headers()["x-action-redirect"] ?? r.headers()["location"] ?? "";
+    if (target.includes("/ritorno")) returnUrls.push(new URL(target.split(";")[0], r.url()).toString());
+  });
   await openPayment(page, customer);
   await expect(page.getByLabel("Carta di credito registrata")).toHaveCount(0);
   await page.getByRole("button", { name: "Prosegui" }).click();
@@ -216,4 +220,39 @@ test("two tabs: the second sees the order paid and can't pay it again", async ({
   await expect(second.getByText("Questo ordine è già stato pagato")).toBeVisible();
   const charges = await request.get(`/dev/fixtures/customers/${customer.customerId}/payments`);
   expect(await charges.json()).toMatchObject({ succeeded: 1, paidOrders: 1, bankCharges: 1 });
+});
+
+test("mario.rossi: his saved Visa pays without the ceiling step; a new card asks for 30,50 €", async ({ page }) => {
+  // Only up to the last step: the demo account's orders stay awaiting payment for the other specs.
+  await loginWithUsername(page, "mario.rossi");
+  await expect(page).toHaveURL("/");
+  await page.getByRole("link", { name: "Gestisci mario.rossi@pec-demo.it" }).click();
+  await page.getByRole("link", { name: "Paga l'ordine ORD-2026-000101" }).click();
+  const select = page.getByLabel("Carta di credito registrata");
+  await expect(select.locator("option")).toHaveText(["Visa •••• 4242 (scadenza 12/28)", "Nuova carta"]);
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await expect(page.getByText("Carta: Visa •••• 4242 (scadenza 12/28)")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Prosegui" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Prosegui" })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Indietro" }).click();
+  await page.getByLabel("Carta di credito registrata").selectOption({ label: "Nuova carta" });
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await page.getByRole("link", { name: "Prosegui" }).click();
+  await expect(page.getByRole("heading", { name: "Importo massimo prelevabile: 30,50 €" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Autorizza e procedi" })).toBeVisible();
+});
+
+test("bad input in the checkout URLs changes nothing and says so", async ({ page, request }) => {
+  const customer = await newCustomer(request, { kind: "saved-card" });
+  await loginWithUsername(page, customer.username);
+  await expect(page).toHaveURL("/");
+  await page.goto(`/ordini/${customer.order.id}/paga/riepilogo?carta=not-a-card`);
+  await expect(page.getByText("La carta scelta non è disponibile: scegline un'altra.")).toBeVisible();
+  expect((await page.goto(`/ordini/${customer.order.id}/paga/esito?pagamento=../../x`))?.status()).toBe(404);
+  expect((await page.goto(`/pagamenti/00000000-0000-4000-8000-000000000000/ritorno?gw_sig=forged`))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Pagina non trovata" })).toBeVisible();
+  const notify = await request.post("/api/payments/notify", { data: { id: "evt_forged", status: "succeeded" } });
+  expect(notify.status()).toBe(401);
+  expect(await (await request.get(`/dev/fixtures/customers/${customer.customerId}/payments`)).json()).toMatchObject({ succeeded: 0, failed: 0, paidOrders: 0 });
 });
