@@ -5,7 +5,7 @@
  */
 export interface JobPayloads {
   "email.send": { emailId: string };
-  /** Recurring, once a minute: settles payment attempts left open (see lib/payments/reconcile.ts). */
+  /** Recurring, every 30 seconds: settles payment attempts left open (see lib/payments/reconcile.ts). */
   "payments.reconcile": { slot: string };
 }
 

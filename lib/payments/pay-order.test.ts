@@ -124,11 +124,11 @@ describe("3-D Secure, notifications and reconciliation", () => {
     ]);
   });
 
-  it("the recurring reconciliation job is scheduled once per minute whatever the number of workers", async () => {
-    const at = new Date("2027-01-01T10:00:30Z");
+  it("the recurring reconciliation job is scheduled once per 30 s slot whatever the number of workers", async () => {
+    const at = new Date("2027-01-01T10:00:31Z");
     await Promise.all([scheduleReconciliation(at), scheduleReconciliation(at), scheduleReconciliation(new Date("2027-01-01T10:00:59Z"))]);
     expect(await db.job.findMany({ where: { type: "payments.reconcile", uniqueKey: { startsWith: "payments.reconcile:2027-01-01T10:00" } }, select: { runAt: true } })).toEqual([
-      { runAt: new Date("2027-01-01T10:00:00Z") },
+      { runAt: new Date("2027-01-01T10:00:30Z") },
     ]);
   });
 });

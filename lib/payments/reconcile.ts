@@ -6,7 +6,8 @@ import type { JobContext } from "@/lib/jobs/types";
 import { confirmPayment } from "./confirm-payment";
 import { openPaymentStatuses } from "./state";
 
-const EVERY_MS = 60_000;
+// Every 30 s, an attempt left alone for 30 s: settled within a minute of being stuck.
+const EVERY_MS = 30_000;
 /** Left alone this long, an attempt is asked about at the bank. */
 const STALE_MS = 30_000;
 /** The bank's hosted page lasts 15 minutes: past 20, an attempt still waiting is ended there. */
@@ -16,7 +17,7 @@ function slotAt(time: number) {
   return new Date(Math.floor(time / EVERY_MS) * EVERY_MS);
 }
 
-/** Enqueues the run of the current minute once, however many workers start. */
+/** Enqueues the run of the current slot once, however many workers start. */
 export async function scheduleReconciliation(at: Date = now()) {
   const slot = slotAt(at.getTime());
   await enqueueJob(db, { type: "payments.reconcile", payload: { slot: slot.toISOString() }, uniqueKey: `payments.reconcile:${slot.toISOString()}`, runAt: slot });
@@ -24,7 +25,7 @@ export async function scheduleReconciliation(at: Date = now()) {
 
 /**
  * A payment stuck between "sent to the bank" and "recorded" (the server died, the customer closed
- * the bank's page) is settled from what the bank says, within a minute or so.
+ * the bank's page) is settled from what the bank says, within a minute.
  */
 export async function reconcilePayments(_payload: { slot: string }, ctx: JobContext) {
   const at = ctx.now.getTime();
