@@ -17,6 +17,7 @@ export default defineConfig({
   reporter: [["list"], ["html", { open: "never" }]],
   // Generous: CI shares two cores between the server, the browser and two test workers.
   timeout: 60_000,
+  expect: { timeout: 10_000 },
   use: {
     baseURL,
     locale: "it-IT",

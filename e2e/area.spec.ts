@@ -69,6 +69,7 @@ test.describe("mario.rossi's area", () => {
     await page.goto("/ordini?stato=AWAITING_PAYMENT");
     await page.getByRole("link", { name: "Paga l'ordine ORD-2026-000102" }).click();
     await page.getByRole("link", { name: "Ordine ORD-2026-000102" }).click();
+    await expect(page).toHaveURL(/\/ordini\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { level: 1, name: "Ordine ORD-2026-000102", exact: true })).toBeVisible();
     await expect(page.getByRole("rowheader", { name: "Marca Temporale – 100 marche" })).toBeVisible();
     await expect(page.getByText("18,00 €").first()).toBeVisible();

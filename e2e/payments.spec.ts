@@ -92,7 +92,12 @@ test("new card approved: order paid, renewal on, card saved, e-mails sent; payin
   const pecRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: customer.pecAddress }) });
   await expect(pecRow.getByText("Attivo", { exact: true })).toHaveCount(2);
 
-  // The new card is now saved: the next order offers it, and it is the renewal card (no ceiling).
+  // The new card is saved, pays the renewals, and carries the ceiling just authorised.
+  await page.goto("/metodi-di-pagamento");
+  await expect(page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Visa •••• 4242" }) })).toContainText("Usata per i rinnovi");
+  await expect(page.getByText(/Importo massimo prelevabile in vigore: 30,38\s€ sulla carta Visa •••• 4242/)).toBeVisible();
+
+  // The next order offers the saved card, and it is the renewal card (no ceiling).
   await page.goto(`/ordini/${customer.secondOrder!.id}/paga`);
   await expect(page.getByLabel("Carta di credito registrata").locator("option")).toHaveText([/Visa •••• 4242/, "Nuova carta"]);
   await page.getByRole("button", { name: "Prosegui" }).click();

@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 const links = [
   { href: "/", key: "home", match: (p: string) => p === "/" || p.startsWith("/servizi") },
   { href: "/ordini", key: "orders", match: (p: string) => p.startsWith("/ordini") },
+  { href: "/metodi-di-pagamento", key: "paymentMethods", match: (p: string) => p.startsWith("/metodi-di-pagamento") },
 ] as const;
 
 export function MainNav() {
