@@ -68,7 +68,9 @@ test.describe("mario.rossi's area", () => {
   test("order details show items, net, VAT 22% and total", async ({ page }) => {
     await page.goto("/ordini?stato=AWAITING_PAYMENT");
     await page.getByRole("link", { name: "Paga l'ordine ORD-2026-000102" }).click();
-    await page.getByRole("link", { name: "Ordine ORD-2026-000102" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Pagamento dell'ordine ORD-2026-000102" })).toBeVisible();
+    // exact: "Paga l'ordine ORD-…" would match "Ordine ORD-…" too.
+    await page.getByRole("link", { name: "Ordine ORD-2026-000102", exact: true }).click();
     await expect(page).toHaveURL(/\/ordini\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { level: 1, name: "Ordine ORD-2026-000102", exact: true })).toBeVisible();
     await expect(page.getByRole("rowheader", { name: "Marca Temporale – 100 marche" })).toBeVisible();
