@@ -32,6 +32,12 @@ async function payOnBankPage(page: Page, number: string, otp?: string) {
   if (otp !== undefined) await answerOtp(page, otp);
 }
 
+/** "Prosegui" on step 1, then wait for the summary: both pages have a "Prosegui" button. */
+async function toSummary(page: Page) {
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Riepilogo ordine" })).toBeVisible();
+}
+
 async function answerOtp(page: Page, otp: string) {
   await page.getByLabel("Codice OTP").fill(otp);
   await page.getByRole("button", { name: "Conferma" }).click();
@@ -47,7 +53,7 @@ test("new card approved: order paid, renewal on, card saved, e-mails sent; payin
   });
   await openPayment(page, customer);
   await expect(page.getByLabel("Carta di credito registrata")).toHaveCount(0);
-  await page.getByRole("button", { name: "Prosegui" }).click();
+  await toSummary(page);
   await expect(page.getByRole("heading", { level: 1, name: "Riepilogo ordine" })).toBeVisible();
   await expect(page.getByText("10,98 €").first()).toBeVisible();
   await expectAccessible(page);
@@ -100,7 +106,7 @@ test("new card approved: order paid, renewal on, card saved, e-mails sent; payin
   // The next order offers the saved card, and it is the renewal card (no ceiling).
   await page.goto(`/ordini/${customer.secondOrder!.id}/paga`);
   await expect(page.getByLabel("Carta di credito registrata").locator("option")).toHaveText([/Visa •••• 4242/, "Nuova carta"]);
-  await page.getByRole("button", { name: "Prosegui" }).click();
+  await toSummary(page);
   await page.getByRole("button", { name: "Prosegui" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Pagamento completato" })).toBeVisible();
   // Marca Temporale never renews automatically: one confirmation e-mail, no activation e-mail.
@@ -115,7 +121,7 @@ test("saved renewal card approved: no ceiling step, no drop-down surprise", asyn
   await openPayment(page, customer);
   await expect(page.getByLabel("Carta di credito registrata")).toHaveValue(/.+/);
   await expect(page.getByLabel("Carta di credito registrata").locator("option")).toHaveText([/Visa •••• 4242 \(scadenza \d\d\/\d\d\)/, "Nuova carta"]);
-  await page.getByRole("button", { name: "Prosegui" }).click();
+  await toSummary(page);
   await expect(page.getByText("Carta: Visa •••• 4242")).toBeVisible();
   await page.getByRole("button", { name: "Prosegui" }).dblclick();
   await expect(page.getByRole("heading", { level: 1, name: "Pagamento completato" })).toBeVisible();
@@ -126,7 +132,7 @@ test("a saved card that is not the renewal card replaces it: the ceiling step ap
   const customer = await newCustomer(request, { kind: "saved-card", card: "4242" });
   await openPayment(page, customer);
   await page.getByLabel("Carta di credito registrata").selectOption({ label: "Nuova carta" });
-  await page.getByRole("button", { name: "Prosegui" }).click();
+  await toSummary(page);
   await expect(page.getByText("Carta: Nuova carta")).toBeVisible();
   await page.getByRole("link", { name: "Prosegui" }).click();
   await expect(page.getByRole("heading", { name: "Importo massimo prelevabile: 30,38 €" })).toBeVisible();
@@ -135,7 +141,7 @@ test("a saved card that is not the renewal card replaces it: the ceiling step ap
 test("leaving the bank's page with Annulla: the order stays awaiting payment", async ({ page, request }) => {
   const customer = await newCustomer(request, { kind: "public-body" });
   await openPayment(page, customer);
-  await page.getByRole("button", { name: "Prosegui" }).click();
+  await toSummary(page);
   await page.getByRole("button", { name: "Prosegui" }).click();
   await expect(page).toHaveURL(/\/gateway\/pay\//);
   await page.getByRole("button", { name: "Annulla" }).click();
@@ -151,7 +157,7 @@ test("anna.bianchi, a public body without cards, pays her PEC renewal with a new
   await page.getByRole("link", { name: "Gestisci protocollo@pec-demo.it" }).click();
   await page.getByRole("link", { name: "Paga l'ordine ORD-2026-000201" }).click();
   await expect(page.getByLabel("Carta di credito registrata")).toHaveCount(0);
-  await page.getByRole("button", { name: "Prosegui" }).click();
+  await toSummary(page);
   await expect(page.getByText("Carta: Nuova carta")).toBeVisible();
   await page.getByRole("button", { name: "Prosegui" }).click();
   await payOnBankPage(page, cards.approved);
@@ -162,7 +168,7 @@ test("anna.bianchi, a public body without cards, pays her PEC renewal with a new
 test("saved card with 3-D Secure: wrong OTP fails and the order stays awaiting, right OTP pays", async ({ page, request }) => {
   const customer = await newCustomer(request, { kind: "saved-card", card: "3184" });
   await openPayment(page, customer);
-  await page.getByRole("button", { name: "Prosegui" }).click();
+  await toSummary(page);
   await page.getByRole("button", { name: "Prosegui" }).click();
   await expect(page).toHaveURL(/\/gateway\/challenge\//);
   await answerOtp(page, "000000");
@@ -184,7 +190,7 @@ for (const [name, number, message] of [
   test(`new card ${name}: plain reason, order still awaiting, another card pays`, async ({ page, request }) => {
     const customer = await newCustomer(request, { kind: "public-body" });
     await openPayment(page, customer);
-    await page.getByRole("button", { name: "Prosegui" }).click();
+    await toSummary(page);
     // anna.bianchi's shape: no automatic renewal active, so no ceiling step.
     await page.getByRole("button", { name: "Prosegui" }).click();
     await payOnBankPage(page, number);
@@ -193,7 +199,7 @@ for (const [name, number, message] of [
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "Paga con un'altra carta" }).click();
-    await page.getByRole("button", { name: "Prosegui" }).click();
+    await toSummary(page);
     await page.getByRole("button", { name: "Prosegui" }).click();
     await payOnBankPage(page, cards.approved);
     await expect(page.getByRole("heading", { level: 1, name: "Pagamento completato" })).toBeVisible();
@@ -203,7 +209,7 @@ for (const [name, number, message] of [
 test("new card with 3-D Secure on the bank's page", async ({ page, request }) => {
   const customer = await newCustomer(request, { kind: "public-body" });
   await openPayment(page, customer);
-  await page.getByRole("button", { name: "Prosegui" }).click();
+  await toSummary(page);
   await page.getByRole("button", { name: "Prosegui" }).click();
   await payOnBankPage(page, cards.threeDS, "123456");
   await expect(page.getByRole("heading", { level: 1, name: "Pagamento completato" })).toBeVisible();
@@ -212,7 +218,7 @@ test("new card with 3-D Secure on the bank's page", async ({ page, request }) =>
 test("two tabs: the second sees the order paid and can't pay it again", async ({ page, context, request }) => {
   const customer = await newCustomer(request, { kind: "saved-card", card: "4242" });
   await openPayment(page, customer);
-  await page.getByRole("button", { name: "Prosegui" }).click();
+  await toSummary(page);
   const second = await context.newPage();
   await second.goto(page.url());
   await page.getByRole("button", { name: "Prosegui" }).click();
@@ -235,14 +241,14 @@ test("mario.rossi: his saved Visa pays without the ceiling step; a new card asks
   await page.getByRole("link", { name: "Paga l'ordine ORD-2026-000101" }).click();
   const select = page.getByLabel("Carta di credito registrata");
   await expect(select.locator("option")).toHaveText(["Visa •••• 4242 (scadenza 12/28)", "Nuova carta"]);
-  await page.getByRole("button", { name: "Prosegui" }).click();
+  await toSummary(page);
   await expect(page.getByText("Carta: Visa •••• 4242 (scadenza 12/28)")).toBeVisible();
   await expect(page.getByRole("button", { name: "Prosegui" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Prosegui" })).toHaveCount(0);
 
   await page.getByRole("link", { name: "Indietro" }).click();
   await page.getByLabel("Carta di credito registrata").selectOption({ label: "Nuova carta" });
-  await page.getByRole("button", { name: "Prosegui" }).click();
+  await toSummary(page);
   await page.getByRole("link", { name: "Prosegui" }).click();
   await expect(page.getByRole("heading", { name: "Importo massimo prelevabile: 30,50 €" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Autorizza e procedi" })).toBeVisible();
