@@ -13,10 +13,14 @@ function header(headers: HeaderBag, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The client address as the reverse proxy reports it (see README, "Deployment"). */
+/** The client address as the reverse proxy reports it (trust it only behind a proxy that sets it). */
+export function requestIp(headers: HeaderBag): string | undefined {
+  return header(headers, "x-forwarded-for")?.split(",")[0]?.trim() || header(headers, "x-real-ip") || undefined;
+}
+
+/** The same, with a value to key login throttling on when the proxy says nothing. */
 export function clientIp(headers: HeaderBag): string {
-  const forwarded = header(headers, "x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || header(headers, "x-real-ip") || "unknown";
+  return requestIp(headers) ?? "unknown";
 }
 
 function credentialsProvider(method: LoginMethod, fields: Record<string, { label: string; type: string }>) {

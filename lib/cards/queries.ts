@@ -1,12 +1,11 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 
 const cardFields = { id: true, brand: true, last4: true, expMonth: true, expYear: true, holder: true } as const;
 
 /** The customer's saved cards (never removed ones), newest first. */
-export async function listCards(customerId: string, client: Tx = db) {
-  return client.card.findMany({ where: { customerId, removedAt: null }, select: cardFields, orderBy: { createdAt: "desc" } });
+export async function listCards(customerId: string) {
+  return db.card.findMany({ where: { customerId, removedAt: null }, select: cardFields, orderBy: { createdAt: "desc" } });
 }
 
 export type SavedCard = Awaited<ReturnType<typeof listCards>>[number];

@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { requestIp } from "@/lib/auth/options";
 import { requireViewer } from "@/lib/auth/session";
 import { PaymentError } from "@/lib/payments/errors";
 import { payOrderInput } from "@/lib/payments/schemas";
@@ -13,7 +14,7 @@ export async function payOrderAction(formData: FormData) {
   if (!parsed.success) notFound();
   const { orderId, carta, consenso } = parsed.data;
   const viewer = await requireViewer();
-  const h = await headers();
+  const h = Object.fromEntries(await headers());
   const base = `/ordini/${orderId}/paga`;
   let target: string;
   try {
@@ -22,8 +23,8 @@ export async function payOrderAction(formData: FormData) {
       orderId,
       card: carta === "nuova" ? { kind: "new" } : { kind: "saved", cardId: carta },
       ceilingConsent: consenso === "1",
-      ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() || undefined,
-      userAgent: h.get("user-agent")?.slice(0, 500) || undefined,
+      ip: requestIp(h),
+      userAgent: h["user-agent"]?.slice(0, 500) || undefined,
     });
     target = result.redirectUrl ?? `${base}/esito?pagamento=${result.paymentId}`;
   } catch (error) {
