@@ -62,6 +62,21 @@ describe("paying an order with a saved card", () => {
     expect((await db.order.findUniqueOrThrow({ where: { id: c.order.id } })).status).toBe("PAID");
   });
 
+  it("attempts arriving while another one is being settled never charge twice", async () => {
+    // Staggered arrivals make some attempts read the order while the first success is being
+    // recorded: the case a plain read under READ COMMITTED got wrong.
+    for (let round = 0; round < 4; round++) {
+      const c = await savedCardCustomer();
+      await Promise.allSettled(
+        Array.from({ length: 12 }, (_, i) =>
+          new Promise((r) => setTimeout(r, i * 7)).then(() => startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "saved", cardId: c.cardId }, ceilingConsent: false })),
+        ),
+      );
+      expect(await bankCharges(c.customerId)).toBe(1);
+      expect(await db.auditLog.count({ where: { entityId: c.order.id, action: "payment.refunded_duplicate" } })).toBe(0);
+    }
+  });
+
   it("a declined card leaves the order awaiting payment and can be retried with another card", async () => {
     const c = await savedCardCustomer("0341");
     await startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "saved", cardId: c.cardId }, ceilingConsent: false });

@@ -7,6 +7,7 @@ import { queueEmail } from "@/lib/email";
 import { getGateway } from "@/lib/gateway";
 import type { CardDetails, DeclineReason } from "@/lib/gateway/types";
 import { withVat } from "@/lib/money";
+import { lockOrder } from "@/lib/orders/lock";
 import { isUniqueViolation } from "./errors";
 import { paymentStatusesBefore } from "./state";
 
@@ -38,6 +39,8 @@ export async function settleSuccess(paymentId: string, outcome: { chargeId: stri
 
 async function recordSuccess(tx: Tx, paymentId: string, outcome: { chargeId: string; amountCents: number; card: CardDetails }) {
   const at = now();
+  const { orderId } = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { orderId: true } });
+  await lockOrder(tx, orderId);
   const p = await tx.payment.findUniqueOrThrow({
     where: { id: paymentId },
     select: {

@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { getGateway } from "@/lib/gateway";
+import { lockOrder } from "@/lib/orders/lock";
 import { isPayable } from "@/lib/orders/state";
 import { getCheckout, type CardChoice } from "./checkout";
 import { applyOutcome, confirmPayment, IN_FLIGHT_GRACE_MS } from "./confirm-payment";
@@ -40,7 +41,8 @@ async function openAttempt(opts: { viewer: Viewer; orderId: string; cardId?: str
   for (let round = 0; round < 3; round++) {
     try {
       return await db.$transaction(async (tx) => {
-        const order = await tx.order.findFirst({ where: { id: opts.orderId, customerId }, select: { status: true, totalCents: true } });
+        const locked = await lockOrder(tx, opts.orderId);
+        const order = locked?.customerId === customerId ? locked : null;
         if (!order || !isPayable(order.status)) throw new PaymentError(order?.status === "PAID" ? "already_paid" : "not_payable");
         const card = opts.cardId ? await tx.card.findUniqueOrThrow({ where: { id: opts.cardId }, select: { gatewayToken: true } }) : null;
         const payment = await tx.payment.create({
