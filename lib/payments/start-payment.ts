@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { actorOf, writeAudit } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/session";
+import { recordCeilingConsent } from "@/lib/cards/renewal-setup";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { getGateway } from "@/lib/gateway";
@@ -53,8 +54,7 @@ async function openAttempt(opts: { viewer: Viewer; orderId: string; cardId?: str
           select: { id: true, idempotencyKey: true, amountCents: true },
         });
         if (opts.ceilingCents !== undefined) {
-          await tx.ceilingConsent.create({ data: { customerId, cardId: opts.cardId, paymentId: payment.id, amountCents: opts.ceilingCents, ip: opts.ip, userAgent: opts.userAgent, createdAt: now() } });
-          await writeAudit(tx, { actor: actorOf.customer(customerId), action: "ceiling.authorized", entity: "customer", entityId: customerId, data: { amountCents: opts.ceilingCents, cardId: opts.cardId ?? "new", paymentId: payment.id }, ip: opts.ip, userAgent: opts.userAgent });
+          await recordCeilingConsent(tx, { customerId, cardId: opts.cardId, paymentId: payment.id, amountCents: opts.ceilingCents, ip: opts.ip, userAgent: opts.userAgent });
         }
         await writeAudit(tx, { actor: actorOf.customer(customerId), action: "payment.started", entity: "order", entityId: opts.orderId, data: { paymentId: payment.id, amountCents: payment.amountCents, method: card ? "SAVED_CARD" : "NEW_CARD" }, ip: opts.ip, userAgent: opts.userAgent });
         return { ...payment, cardToken: card?.gatewayToken };
