@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/auth/session";
 import { serviceScope } from "@/lib/customers/scope";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/db/ids";
+import { cardLabel } from "@/lib/cards/queries";
 import { renewalState } from "./renewal";
 
 const serviceFields = {
@@ -45,3 +46,13 @@ export async function getServiceDetail(viewer: Viewer, serviceId: string) {
 }
 
 export type ServiceDetail = NonNullable<Awaited<ReturnType<typeof getServiceDetail>>>;
+
+/** "Visa •••• 4242": the card that would pay automatic renewals, named in the switch's confirmation. */
+export async function getRenewalCardLabel(viewer: Viewer): Promise<string | null> {
+  const customer = await db.customer.findUnique({
+    where: { id: viewer.customerId },
+    select: { renewalCard: { select: { brand: true, last4: true, removedAt: true } } },
+  });
+  const card = customer?.renewalCard;
+  return card && !card.removedAt ? cardLabel(card) : null;
+}

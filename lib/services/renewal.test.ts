@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalogue } from "@/lib/demo/catalogue";
-import { renewalState } from "./renewal";
+import { renewalState, renewalSwitchable } from "./renewal";
 
 describe("automatic renewal eligibility", () => {
   it("is available for PEC, SPID, Conservazione and Fatturazione Elettronica, never for Firma Digitale and Marca Temporale", () => {
@@ -12,5 +12,25 @@ describe("automatic renewal eligibility", () => {
     expect(renewalState({ autoRenewal: true, product: { autoRenewalAvailable: true } })).toBe("on");
     expect(renewalState({ autoRenewal: false, product: { autoRenewalAvailable: true } })).toBe("off");
     expect(renewalState({ autoRenewal: true, product: { autoRenewalAvailable: false } })).toBe("unavailable");
+  });
+});
+
+describe("where the renewal switch is offered", () => {
+  const service = (status: string, autoRenewal: boolean, autoRenewalAvailable = true) => ({ status, autoRenewal, product: { autoRenewalAvailable } });
+
+  it("on an active service of a product that renews, whatever its position", () => {
+    expect(renewalSwitchable(service("ACTIVE", false))).toBe(true);
+    expect(renewalSwitchable(service("ACTIVE", true))).toBe(true);
+  });
+
+  it("never for Firma Digitale and Marca Temporale", () => {
+    expect(renewalSwitchable(service("ACTIVE", false, false))).toBe(false);
+    expect(renewalSwitchable(service("ACTIVE", true, false))).toBe(false);
+  });
+
+  it("not to turn on a service that is not active, but always to turn one off", () => {
+    expect(renewalSwitchable(service("PENDING", false))).toBe(false);
+    expect(renewalSwitchable(service("EXPIRED", false))).toBe(false);
+    expect(renewalSwitchable(service("EXPIRED", true))).toBe(true);
   });
 });

@@ -3,10 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { OrdersTable } from "@/components/orders/orders-table";
+import { RenewalSwitch } from "@/components/services/renewal-switch";
 import { RenewalBadge, ServiceStatusBadge } from "@/components/services/status-badges";
 import { requireViewer } from "@/lib/auth/session";
-import { formatMoney } from "@/lib/money";
-import { getServiceDetail } from "@/lib/services/queries";
+import { formatMoney, withVat } from "@/lib/money";
+import { getRenewalCardLabel, getServiceDetail } from "@/lib/services/queries";
+import { renewalSwitchable } from "@/lib/services/renewal";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -19,9 +21,12 @@ export default async function ServicePage({ params }: Props) {
   const viewer = await requireViewer();
   const service = await getServiceDetail(viewer, (await params).id);
   if (!service) notFound();
-  const [t, format] = await Promise.all([getTranslations("service"), getFormatter()]);
+  const [t, tSwitch, format, renewalCard] = await Promise.all([getTranslations("service"), getTranslations("renewalSwitch"), getFormatter(), getRenewalCardLabel(viewer)]);
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "long" }) : t("notYetActive"));
-  const renewalHelp = { on: t("renewalOnHelp"), off: t("renewalOffHelp"), unavailable: t("renewalUnavailableHelp") }[service.renewal];
+  const switchable = renewalSwitchable(service);
+  const renewalHelp = switchable || service.renewal !== "off"
+    ? { on: t("renewalOnHelp"), off: t("renewalOffHelp"), unavailable: t("renewalUnavailableHelp") }[service.renewal]
+    : tSwitch("notActiveHelp");
 
   return (
     <>
@@ -45,9 +50,24 @@ export default async function ServicePage({ params }: Props) {
       </section>
       <section className="card" id="rinnovo" aria-labelledby="rinnovo-title" tabIndex={-1}>
         <h2 id="rinnovo-title">{t("renewalSection")}</h2>
-        <p>
-          {t("renewal")}: <RenewalBadge state={service.renewal} />
-        </p>
+        {switchable ? (
+          <div>
+            <span aria-hidden="true">{t("renewal")}:</span>{" "}
+            <RenewalSwitch
+              serviceId={service.id}
+              serviceName={service.name}
+              on={service.renewal === "on"}
+              label={t("renewal")}
+              renewalTotalCents={withVat(service.renewalPriceCents).totalCents}
+              card={renewalCard}
+              expiresOn={service.expiresAt ? date(service.expiresAt) : null}
+            />
+          </div>
+        ) : (
+          <p>
+            {t("renewal")}: <RenewalBadge state={service.renewal} />
+          </p>
+        )}
         <p className="muted">{renewalHelp}</p>
         {service.orders.length > 0 ? (
           <OrdersTable caption={t("orders")} orders={service.orders} />
