@@ -17,3 +17,13 @@ export async function requireViewer(): Promise<Viewer> {
   if (!viewer) redirect("/login");
   return viewer;
 }
+
+/**
+ * Pages that change the account itself (its cards): a login with a PEC mailbox's password opens
+ * that mailbox only, so it is sent back to the read-only list.
+ */
+export async function requireAccountViewer(back: string): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (viewer.pecServiceId) redirect(back);
+  return viewer;
+}

@@ -18,7 +18,7 @@ export async function getPaymentMethods(viewer: Viewer) {
     }),
     db.ceilingConsent.findMany({
       where: { customerId: viewer.customerId, cardId: { not: null } },
-      select: { id: true, amountCents: true, createdAt: true, card: { select: { brand: true, last4: true } } },
+      select: { id: true, amountCents: true, createdAt: true, card: { select: { brand: true, last4: true, removedAt: true } } },
       orderBy: { createdAt: "desc" },
     }),
   ]);
@@ -29,7 +29,8 @@ export async function getPaymentMethods(viewer: Viewer) {
       return { ...c, paysRenewals, expiresBeforeRenewal: paysRenewals && expiresBeforeRenewal(c, renewalCharge) };
     }),
     renewalCharge,
-    ceiling: consents[0] ?? null,
+    // The newest consent is in force while its card is saved; a removed card carries no ceiling.
+    ceiling: consents[0] && !consents[0].card?.removedAt ? consents[0] : null,
     consents,
   };
 }

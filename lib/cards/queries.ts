@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isUuid } from "@/lib/db/ids";
 
 const cardFields = { id: true, brand: true, last4: true, expMonth: true, expYear: true, holder: true } as const;
 
@@ -17,4 +18,20 @@ export function cardLabel(card: { brand: string; last4: string }): string {
 
 export function cardExpiry(card: { expMonth: number; expYear: number }): string {
   return `${String(card.expMonth).padStart(2, "0")}/${String(card.expYear % 100).padStart(2, "0")}`;
+}
+
+/** The outcome of one of the viewer's card verifications, for Metodi di pagamento; null if not theirs. */
+export async function getVerificationResult(customerId: string, verificationId: string) {
+  if (!isUuid(verificationId)) return null;
+  return db.cardVerification.findFirst({
+    where: { id: verificationId, customerId },
+    select: { id: true, status: true, failureReason: true, forRenewals: true, card: { select: { brand: true, last4: true } } },
+  });
+}
+
+/** Any card of the customer, removed ones too (to confirm what was just done to it). */
+export async function findOwnCardLabel(customerId: string, cardId: string) {
+  if (!isUuid(cardId)) return null;
+  const card = await db.card.findFirst({ where: { id: cardId, customerId }, select: { brand: true, last4: true } });
+  return card ? cardLabel(card) : null;
 }

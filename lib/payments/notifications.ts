@@ -1,4 +1,5 @@
 import "server-only";
+import { confirmCardVerification } from "@/lib/cards/confirm-verification";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/db/ids";
 import { getGateway } from "@/lib/gateway";
@@ -16,14 +17,17 @@ export async function receiveGatewayNotification(rawBody: string, headers: Heade
   if (!signal) return "rejected";
   if (!isUuid(signal.merchantRef)) return "unknown_payment";
   const payment = await db.payment.findUnique({ where: { id: signal.merchantRef }, select: { id: true } });
-  if (!payment) return "unknown_payment";
+  // A card verification ("Aggiungi una carta") has its id as merchantRef, like a payment.
+  const verification = payment ? null : await db.cardVerification.findUnique({ where: { id: signal.merchantRef }, select: { id: true } });
+  if (!payment && !verification) return "unknown_payment";
   try {
     await db.gatewayNotification.create({ data: { id: signal.id } });
   } catch (error) {
     if (isUniqueViolation(error)) return "duplicate";
     throw error;
   }
-  await confirmPayment({ paymentId: payment.id });
+  if (payment) await confirmPayment({ paymentId: payment.id });
+  else await confirmCardVerification({ verificationId: verification!.id });
   return "accepted";
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { reconcileCardVerifications } from "@/lib/cards/confirm-verification";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs";
@@ -43,4 +44,5 @@ export async function reconcilePayments(_payload: { slot: string }, ctx: JobCont
       console.error(`[payments] reconcile ${p.id} failed`, error);
     }
   }
+  await reconcileCardVerifications(at);
 }

@@ -1,54 +1,38 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/session";
 import { getPaymentMethods } from "@/lib/cards/payment-methods";
-import { cardExpiry, cardLabel } from "@/lib/cards/queries";
+import { cardLabel } from "@/lib/cards/queries";
 import { formatMoney } from "@/lib/money";
+import { CardsTable } from "./cards-table";
+import { loadOutcome, Outcome } from "./outcome";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("cards"))("title") };
 }
 
-export default async function PaymentMethodsPage() {
-  const methods = await getPaymentMethods(await requireViewer());
-  const [t, format] = await Promise.all([getTranslations("cards"), getFormatter()]);
+export default async function PaymentMethodsPage({ searchParams }: Props) {
+  const viewer = await requireViewer();
+  // The outcome first: a verification it settles must show up in the list below.
+  const outcome = await loadOutcome(viewer, await searchParams);
+  const methods = await getPaymentMethods(viewer);
+  const [t, tm, format] = await Promise.all([getTranslations("cards"), getTranslations("cardManage"), getFormatter()]);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   const expiring = methods.cards.find((c) => c.expiresBeforeRenewal);
   const { ceiling } = methods;
   return (
     <>
       <h1>{t("title")}</h1>
+      <Outcome outcome={outcome} />
       {expiring && methods.renewalCharge ? <Alert tone="warn">{t("expiresBeforeRenewal", { card: cardLabel(expiring), date: day(methods.renewalCharge) })}</Alert> : null}
       <section className="card" aria-labelledby="carte">
         <h2 id="carte">{t("savedCards")}</h2>
-        {methods.cards.length === 0 ? (
-          <p>{t("noCards")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("card")}</th>
-                  <th scope="col">{t("expiry")}</th>
-                  <th scope="col">{t("holder")}</th>
-                  <th scope="col">{t("renewals")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {methods.cards.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">{cardLabel(c)}</th>
-                    <td>{cardExpiry(c)}</td>
-                    <td>{c.holder}</td>
-                    <td>{c.paysRenewals ? <Badge tone={c.expiresBeforeRenewal ? "warn" : "ok"}>{t("paysRenewals")}</Badge> : null}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {methods.cards.length === 0 ? <p>{t("noCards")}</p> : <CardsTable cards={methods.cards} manage={!viewer.pecServiceId} />}
+        {viewer.pecServiceId ? <p className="muted">{tm("pecLoginReadOnly")}</p> : <p><ButtonLink href="/metodi-di-pagamento/nuova-carta">{tm("addCard")}</ButtonLink></p>}
       </section>
       <section className="card" aria-labelledby="massimale">
         <h2 id="massimale">{t("ceilingTitle")}</h2>

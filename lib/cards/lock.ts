@@ -1,0 +1,18 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+
+/**
+ * Locks one customer's row until the transaction ends. Every change of the customer's cards
+ * (verification opened or settled, renewal card chosen, card removed) takes it first, so two of
+ * them never decide on the same stale picture (e.g. removing the last card while another
+ * becomes the renewal card) and the per-customer verification limits can't be raced past.
+ */
+export async function lockCustomerCards(tx: Tx, customerId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Customer" WHERE "id" = ${customerId}::uuid FOR UPDATE`;
+  return rows.length === 1;
+}
+
+/** At least one service renews automatically: adding or replacing the renewal card needs a ceiling (§3.5). */
+export function hasActiveRenewal(services: { autoRenewal: boolean; autoRenewalAvailable: boolean }[]): boolean {
+  return services.some((s) => s.autoRenewal && s.autoRenewalAvailable);
+}
