@@ -5,6 +5,7 @@ export const DEMO_PASSWORD = "Demo1234!";
 
 export type TestCustomer = {
   customerId: string;
+  customerCode: string;
   username: string;
   pecAddress: string;
   password: string;
@@ -17,7 +18,7 @@ export type TestCustomer = {
 /** A customer of the test's own, created through the domain layer by the dev-only route. */
 export async function newCustomer(
   request: APIRequestContext,
-  shape: { kind?: "no-card" | "saved-card" | "public-body"; card?: "4242" | "3184" | "0341"; extraOrder?: boolean } = {},
+  shape: { kind?: "no-card" | "saved-card" | "public-body"; card?: "4242" | "3184" | "0341"; extraOrder?: boolean; conservazione?: boolean; spidExpiresInDays?: number } = {},
 ): Promise<TestCustomer> {
   const res = await request.post("/dev/fixtures/customers", { data: shape });
   expect(res.status()).toBe(201);

@@ -5,7 +5,10 @@ import { Alert } from "@/components/ui/alert";
 import { requireViewer } from "@/lib/auth/session";
 import { getCustomerHeader } from "@/lib/customers/queries";
 import { countAwaitingOrders } from "@/lib/orders/queries";
+import { now } from "@/lib/clock";
+import { listFailedRenewals } from "@/lib/renewals/queries";
 import { listServices } from "@/lib/services/queries";
+import { FailedRenewals } from "./failed-renewals";
 import { ServicesTable } from "./services-table";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,11 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   const viewer = await requireViewer();
-  const [t, customer, services, awaiting] = await Promise.all([
+  const [t, customer, services, awaiting, failedRenewals] = await Promise.all([
     getTranslations("home"),
     getCustomerHeader(viewer),
     listServices(viewer),
     countAwaitingOrders(viewer),
+    listFailedRenewals(viewer),
   ]);
   return (
     <>
@@ -29,6 +33,7 @@ export default async function HomePage() {
         </p>
       </div>
       {viewer.pecServiceId ? <Alert>{t("pecScope")}</Alert> : null}
+      <FailedRenewals renewals={failedRenewals} now={now()} />
       {awaiting > 0 ? (
         <Alert tone="warn">
           {t("awaitingNotice", { count: awaiting })} <Link href="/ordini?stato=AWAITING_PAYMENT">{t("awaitingLink")}</Link>

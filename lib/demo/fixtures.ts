@@ -21,6 +21,10 @@ export const testCustomerInput = z.object({
   card: z.enum(["4242", "3184", "0341"]).default("4242"),
   /** A second order awaiting payment: a Marca Temporale purchase, like mario.rossi's. */
   extraOrder: z.boolean().default(false),
+  /** An ACTIVE Docfly Conservazione without automatic renewal, priced above the SPID ceiling. */
+  conservazione: z.boolean().default(false),
+  /** When the SPID (automatic renewal on) expires, in days from now: 5 puts it in the renewal engine's window. */
+  spidExpiresInDays: z.number().int().min(1).max(400).default(265),
 });
 
 const price = (code: string) => catalogue.find((p) => p.code === code)!.yearlyPriceCents;
@@ -30,13 +34,13 @@ const price = (code: string) => catalogue.find((p) => p.code === code)!.yearlyPr
  * an e2e test can change things without disturbing the demo accounts or other tests.
  */
 export async function createTestCustomer(input: z.input<typeof testCustomerInput> = {}) {
-  const { kind, card, extraOrder } = testCustomerInput.parse(input);
+  const { kind, card, extraOrder, conservazione, spidExpiresInDays } = testCustomerInput.parse(input);
   const tag = randomBytes(5).toString("hex");
   const username = `qa.${tag}`;
   const pecAddress = `qa.${tag}@pec-demo.it`;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const at = now();
-  const spid = { productCode: "SPID" as const, name: `SPID ${tag}`, activatedAt: new Date(at.getTime() - 100 * DAY), expiresAt: new Date(at.getTime() + 265 * DAY), autoRenewal: true, renewalPriceCents: price("SPID") };
+  const spid = { productCode: "SPID" as const, name: `SPID ${tag}`, activatedAt: new Date(at.getTime() - 100 * DAY), expiresAt: new Date(at.getTime() + spidExpiresInDays * DAY), autoRenewal: true, renewalPriceCents: price("SPID") };
 
   return db.$transaction(async (tx) => {
     const customer = await tx.customer.create({
@@ -47,6 +51,7 @@ export async function createTestCustomer(input: z.input<typeof testCustomerInput
           create: [
             { productCode: "PEC", name: pecAddress, activatedAt: new Date(at.getTime() - 345 * DAY), expiresAt: new Date(at.getTime() + 20 * DAY), renewalPriceCents: price("PEC"), pecMailbox: { create: { address: pecAddress, passwordHash } } },
             ...(kind === "public-body" ? [] : [spid]),
+            ...(conservazione ? [{ productCode: "CONSERVAZIONE" as const, name: `Conservazione ${tag}`, activatedAt: new Date(at.getTime() - 30 * DAY), expiresAt: new Date(at.getTime() + 335 * DAY), renewalPriceCents: price("CONSERVAZIONE") }] : []),
           ],
         },
       },
@@ -75,7 +80,7 @@ export async function createTestCustomer(input: z.input<typeof testCustomerInput
         select: { id: true, number: true },
       });
     }
-    return { customerId: customer.id, username, pecAddress, password: DEMO_PASSWORD, email: customer.email, pecServiceId: pecService.id, order, secondOrder };
+    return { customerId: customer.id, customerCode: `Q${tag.toUpperCase()}`, username, pecAddress, password: DEMO_PASSWORD, email: customer.email, pecServiceId: pecService.id, order, secondOrder };
   });
 }
 

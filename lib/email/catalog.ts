@@ -24,6 +24,8 @@ export const emailPropsSchemas = {
     transactionId: z.string().min(1),
     serviceName: z.string().min(1),
     expiresAt: z.iso.datetime({ offset: true }).nullable(),
+    /** Charged by the renewal engine (off-session), not paid by the customer on the site. */
+    automatic: z.boolean().optional(),
   }),
   "renewal-activated": z.object({
     name: z.string().min(1),
@@ -32,6 +34,51 @@ export const emailPropsSchemas = {
     card: z.string().min(1),
     nextRenewalAt: z.iso.datetime({ offset: true }),
     renewalTotalCents: z.number().int().nonnegative(),
+  }),
+  "renewal-deactivated": z.object({
+    name: z.string().min(1),
+    serviceName: z.string().min(1),
+    productName: z.string().min(1),
+    /** After this date the service stops unless renewed by hand; null when it has none. */
+    expiresAt: z.iso.datetime({ offset: true }).nullable(),
+  }),
+  // The renewal engine (lib/renewals): links are absolute, built from APP_URL / NEXTAUTH_URL.
+  "renewal-failed": z.object({
+    name: z.string().min(1),
+    serviceName: z.string().min(1),
+    orderNumber: z.string().min(1),
+    totalCents: z.number().int().nonnegative(),
+    reason: z.enum(["declined", "insufficient_funds", "expired_card", "no_card", "above_ceiling", "other"]),
+    /** The next automatic attempt; null after the last one. */
+    nextAttemptAt: z.iso.datetime({ offset: true }).nullable(),
+    expiresAt: z.iso.datetime({ offset: true }),
+    payUrl: z.url(),
+  }),
+  "service-expired": z.object({
+    name: z.string().min(1),
+    serviceName: z.string().min(1),
+    productName: z.string().min(1),
+    expiredAt: z.iso.datetime({ offset: true }),
+    serviceUrl: z.url(),
+  }),
+  "service-expiring": z.object({
+    name: z.string().min(1),
+    serviceName: z.string().min(1),
+    productName: z.string().min(1),
+    expiresAt: z.iso.datetime({ offset: true }),
+    daysLeft: z.number().int().positive(),
+    /** The product could renew automatically (PEC, SPID…): the e-mail suggests turning it on. */
+    autoRenewalAvailable: z.boolean(),
+    serviceUrl: z.url(),
+  }),
+  "card-expiring": z.object({
+    name: z.string().min(1),
+    card: z.string().min(1),
+    /** "12/2026" */
+    cardExpiry: z.string().min(1),
+    chargeAt: z.iso.datetime({ offset: true }),
+    serviceName: z.string().min(1),
+    cardsUrl: z.url(),
   }),
 } satisfies Record<string, z.ZodType>;
 

@@ -2,6 +2,7 @@ import "server-only";
 import { createEmailSendHandler } from "@/lib/email/send-job";
 import { sendGatewayNotification } from "@/lib/gateway/sandbox";
 import { reconcilePayments, scheduleReconciliation } from "@/lib/payments/reconcile";
+import { renewServiceJob, runDailyRenewals, scheduleDailyRenewals } from "@/lib/renewals/job";
 import { registerJobHandler } from "./registry";
 
 /**
@@ -11,6 +12,8 @@ import { registerJobHandler } from "./registry";
 export function registerDefaultJobHandlers() {
   registerJobHandler("email.send", createEmailSendHandler());
   registerJobHandler("payments.reconcile", reconcilePayments);
+  registerJobHandler("renewals.run", runDailyRenewals);
+  registerJobHandler("renewals.service", renewServiceJob);
   // The sandbox bank runs in this process: its notifications go out through the same queue.
   registerJobHandler("gateway.notify", sendGatewayNotification);
 }
@@ -18,4 +21,5 @@ export function registerDefaultJobHandlers() {
 /** Recurring jobs enqueue their next run themselves; a worker starting up makes sure one exists. */
 export async function scheduleRecurringJobs() {
   await scheduleReconciliation();
+  await scheduleDailyRenewals();
 }

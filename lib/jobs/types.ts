@@ -7,6 +7,10 @@ export interface JobPayloads {
   "email.send": { emailId: string };
   /** Recurring, every 30 seconds: settles payment attempts left open (see lib/payments/reconcile.ts). */
   "payments.reconcile": { slot: string };
+  /** Daily at RENEWALS_DAILY_AT (Europe/Rome): the renewal engine's run of that day (lib/renewals/job.ts). */
+  "renewals.run": { day: string };
+  /** One service's renewal order and charge stage, fanned out by "renewals.run". */
+  "renewals.service": { serviceId: string; day: string };
 }
 
 export type JobType = keyof JobPayloads;

@@ -1,5 +1,6 @@
 import "server-only";
 import { actorOf, writeAudit } from "@/lib/audit";
+import { lockCustomerCards } from "@/lib/cards/lock";
 import { cardLabel } from "@/lib/cards/queries";
 import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
@@ -39,12 +40,15 @@ export async function settleSuccess(paymentId: string, outcome: { chargeId: stri
 
 async function recordSuccess(tx: Tx, paymentId: string, outcome: { chargeId: string; amountCents: number; card: CardDetails }) {
   const at = now();
-  const { orderId } = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { orderId: true } });
+  const { orderId, customerId } = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { orderId: true, customerId: true } });
+  // Locks in the order every writer takes them (order, then the customer's cards), so that a card
+  // removed or replaced at the same moment waits instead of deadlocking.
   await lockOrder(tx, orderId);
+  await lockCustomerCards(tx, customerId);
   const p = await tx.payment.findUniqueOrThrow({
     where: { id: paymentId },
     select: {
-      status: true, orderId: true, customerId: true, method: true, amountCents: true,
+      status: true, orderId: true, customerId: true, method: true, amountCents: true, offSession: true,
       customer: { select: { displayName: true, email: true, locale: true } },
       order: { select: { number: true, netCents: true, vatCents: true, totalCents: true, items: { select: { description: true }, take: 1 },
         service: { select: { id: true, name: true, status: true, expiresAt: true, autoRenewal: true, renewalPriceCents: true,
@@ -86,14 +90,15 @@ async function recordSuccess(tx: Tx, paymentId: string, outcome: { chargeId: str
   await tx.ceilingConsent.updateMany({ where: { paymentId, cardId: null }, data: { cardId: card.id } });
 
   await writeAudit(tx, {
-    actor: actorOf.customer(p.customerId), action: "payment.succeeded", entity: "order", entityId: p.orderId,
+    actor: p.offSession ? actorOf.system : actorOf.customer(p.customerId), action: "payment.succeeded", entity: "order", entityId: p.orderId,
     data: { paymentId, chargeId: outcome.chargeId, amountCents: p.amountCents, cardId: card.id, renewalTurnedOn, expiresAt: expiresAt?.toISOString() ?? null },
   });
   const name = p.customer.displayName;
   await queueEmail(tx, {
     to: p.customer.email, locale: p.customer.locale, template: "payment-confirmed",
     props: { name, orderNumber: p.order.number, description: p.order.items[0]?.description ?? p.order.number, netCents: p.order.netCents, vatCents: p.order.vatCents,
-      totalCents: p.order.totalCents, card: cardLabel(card), paidAt: at.toISOString(), transactionId: outcome.chargeId, serviceName: service?.name ?? p.order.number, expiresAt: expiresAt?.toISOString() ?? null },
+      totalCents: p.order.totalCents, card: cardLabel(card), paidAt: at.toISOString(), transactionId: outcome.chargeId, serviceName: service?.name ?? p.order.number, expiresAt: expiresAt?.toISOString() ?? null,
+      ...(p.offSession ? { automatic: true } : {}) },
   });
   if (service && renewalTurnedOn && service.product.renewalActivationEmail && expiresAt) {
     await queueEmail(tx, {

@@ -14,7 +14,7 @@ import { isUniqueViolation, PaymentError } from "./errors";
 
 export type StartPaymentResult = { paymentId: string; redirectUrl?: string };
 
-type Attempt = { id: string; idempotencyKey: string; amountCents: number; cardToken?: string };
+type Attempt = { id: string; idempotencyKey: string; amountCents: number; cardToken?: string; offSession?: boolean };
 
 export const paymentReturnPath = (paymentId: string) => `/pagamenti/${paymentId}/ritorno`;
 export const PAYMENT_NOTIFY_PATH = "/api/payments/notify";
@@ -33,12 +33,42 @@ export async function startOrderPayment(opts: { viewer: Viewer; orderId: string;
   const ceiling = checkout.ceilingFor(opts.card);
   if (ceiling && !opts.ceilingConsent) throw new PaymentError("ceiling_consent_required");
 
-  const attempt = await openAttempt({ ...opts, cardId: saved?.id, ceilingCents: ceiling?.amountCents });
+  const attempt = await openAttempt({ ...opts, customerId: opts.viewer.customerId, cardId: saved?.id, ceilingCents: ceiling?.amountCents });
   return sendToBank(attempt, opts.viewer.customerId);
 }
 
-async function openAttempt(opts: { viewer: Viewer; orderId: string; cardId?: string; ceilingCents?: number; ip?: string; userAgent?: string }): Promise<Attempt> {
-  const customerId = opts.viewer.customerId;
+export type OffSessionResult = { paymentId: string; status: "SUCCEEDED" | "FAILED" | "OPEN"; failureReason?: string };
+
+/**
+ * The renewal engine charges the renewal card with the customer absent (merchant-initiated, never
+ * challenged). Same guarantees as a payment by hand: the order lock and the unique
+ * `activeOrderId` keep it to one attempt in flight, even if the customer is paying at the same
+ * moment (then this one gives way: `PaymentError("in_progress")`). The caller checks the card's
+ * validity and the ceiling first.
+ */
+export async function startOffSessionPayment(opts: { orderId: string; cardId: string }): Promise<OffSessionResult> {
+  const order = await db.order.findUnique({ where: { id: opts.orderId }, select: { customerId: true } });
+  if (!order) throw new PaymentError("order_not_found");
+  const card = await db.card.findFirst({ where: { id: opts.cardId, customerId: order.customerId, removedAt: null }, select: { id: true } });
+  if (!card) throw new PaymentError("card_not_found");
+  let attempt: Attempt;
+  try {
+    attempt = await openAttempt({ customerId: order.customerId, orderId: opts.orderId, cardId: card.id, offSession: true });
+  } catch (error) {
+    if (isUniqueViolation(error, "activeOrderId")) throw new PaymentError("in_progress");
+    throw error;
+  }
+  await sendToBank(attempt, order.customerId);
+  const p = await db.payment.findUniqueOrThrow({ where: { id: attempt.id }, select: { status: true, failureReason: true } });
+  const status = p.status === "SUCCEEDED" || p.status === "FAILED" ? p.status : "OPEN";
+  return { paymentId: attempt.id, status, ...(p.failureReason ? { failureReason: p.failureReason } : {}) };
+}
+
+/** Off-session attempts (the engine) are not retried here: another attempt in flight wins. */
+async function openAttempt(opts: { customerId: string; orderId: string; cardId?: string; ceilingCents?: number; ip?: string; userAgent?: string; offSession?: boolean }): Promise<Attempt> {
+  const customerId = opts.customerId;
+  const offSession = opts.offSession === true;
+  const actor = offSession ? actorOf.system : actorOf.customer(customerId);
   for (let round = 0; round < 3; round++) {
     try {
       return await db.$transaction(async (tx) => {
@@ -49,18 +79,18 @@ async function openAttempt(opts: { viewer: Viewer; orderId: string; cardId?: str
         const payment = await tx.payment.create({
           data: {
             orderId: opts.orderId, customerId, method: card ? "SAVED_CARD" : "NEW_CARD", cardId: opts.cardId, amountCents: order.totalCents,
-            idempotencyKey: `pay_${randomUUID()}`, activeOrderId: opts.orderId, ip: opts.ip, userAgent: opts.userAgent, createdAt: now(),
+            idempotencyKey: `pay_${randomUUID()}`, activeOrderId: opts.orderId, offSession, ip: opts.ip, userAgent: opts.userAgent, createdAt: now(),
           },
           select: { id: true, idempotencyKey: true, amountCents: true },
         });
         if (opts.ceilingCents !== undefined) {
           await recordCeilingConsent(tx, { customerId, cardId: opts.cardId, paymentId: payment.id, amountCents: opts.ceilingCents, ip: opts.ip, userAgent: opts.userAgent });
         }
-        await writeAudit(tx, { actor: actorOf.customer(customerId), action: "payment.started", entity: "order", entityId: opts.orderId, data: { paymentId: payment.id, amountCents: payment.amountCents, method: card ? "SAVED_CARD" : "NEW_CARD" }, ip: opts.ip, userAgent: opts.userAgent });
-        return { ...payment, cardToken: card?.gatewayToken };
+        await writeAudit(tx, { actor, action: "payment.started", entity: "order", entityId: opts.orderId, data: { paymentId: payment.id, amountCents: payment.amountCents, method: card ? "SAVED_CARD" : "NEW_CARD", ...(offSession ? { offSession } : {}) }, ip: opts.ip, userAgent: opts.userAgent });
+        return { ...payment, cardToken: card?.gatewayToken, offSession };
       });
     } catch (error) {
-      if (!isUniqueViolation(error, "activeOrderId")) throw error;
+      if (!isUniqueViolation(error, "activeOrderId") || offSession) throw error;
       await settleActiveAttempt(opts.orderId);
     }
   }
@@ -82,14 +112,16 @@ async function sendToBank(attempt: Attempt, customerId: string): Promise<StartPa
   const sent = await db.payment.updateMany({ where: { id: attempt.id, status: "CREATED" }, data: { status: "SENT" } });
   if (sent.count === 0) return { paymentId: attempt.id };
   const gateway = getGateway();
-  const common = { amountCents: attempt.amountCents, currency: "EUR" as const, merchantRef: attempt.id, idempotencyKey: attempt.idempotencyKey, returnUrl: paymentReturnPath(attempt.id), notifyUrl: PAYMENT_NOTIFY_PATH };
+  // Off-session: nobody to send back after a challenge, and the bank never asks for one.
+  const returnUrl = attempt.offSession ? undefined : paymentReturnPath(attempt.id);
+  const common = { amountCents: attempt.amountCents, currency: "EUR" as const, merchantRef: attempt.id, idempotencyKey: attempt.idempotencyKey, notifyUrl: PAYMENT_NOTIFY_PATH };
   try {
     if (!attempt.cardToken) {
-      const session = await gateway.createHostedSession({ ...common, kind: "PAYMENT", merchantCustomerRef: customerId });
+      const session = await gateway.createHostedSession({ ...common, returnUrl: paymentReturnPath(attempt.id), kind: "PAYMENT", merchantCustomerRef: customerId });
       await db.payment.updateMany({ where: { id: attempt.id, status: "SENT" }, data: { status: "REQUIRES_ACTION", gatewaySessionId: session.sessionId } });
       return { paymentId: attempt.id, redirectUrl: session.redirectUrl };
     }
-    const outcome = await gateway.chargeSavedCard({ ...common, cardToken: attempt.cardToken, initiator: "CIT" });
+    const outcome = await gateway.chargeSavedCard({ ...common, returnUrl, cardToken: attempt.cardToken, initiator: attempt.offSession ? "MIT" : "CIT" });
     const view = await applyOutcome(attempt.id, outcome);
     return { paymentId: attempt.id, redirectUrl: view.redirectUrl };
   } catch (error) {

@@ -1,12 +1,22 @@
 import type { EmailTemplateName } from "../catalog";
 import type { EmailTemplate } from "../types";
+import { cardExpiring } from "./card-expiring";
 import { loginLocked } from "./login-locked";
 import { paymentConfirmed } from "./payment-confirmed";
 import { renewalActivated } from "./renewal-activated";
+import { renewalFailed } from "./renewal-failed";
+import { serviceExpired } from "./service-expired";
+import { serviceExpiring } from "./service-expiring";
+import { renewalDeactivated } from "./renewal-deactivated";
 
 /** Every template in the catalog must have one here: the type refuses a missing one. */
 export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<N> } = {
   "login-locked": loginLocked,
   "payment-confirmed": paymentConfirmed,
   "renewal-activated": renewalActivated,
+  "renewal-failed": renewalFailed,
+  "service-expired": serviceExpired,
+  "service-expiring": serviceExpiring,
+  "card-expiring": cardExpiring,
+  "renewal-deactivated": renewalDeactivated,
 };

@@ -10,6 +10,7 @@ const copy = {
     subject: (n: string) => `Conferma di pagamento dell'ordine ${n}`,
     greeting: (name: string) => `Gentile ${name},`,
     intro: (n: string) => `abbiamo ricevuto il pagamento dell'ordine ${n}. Di seguito i dati della ricevuta.`,
+    automatic: (n: string, s: string) => `come previsto dal rinnovo automatico, abbiamo addebitato il rinnovo di ${s} (ordine ${n}) sulla carta registrata. Di seguito i dati della ricevuta.`,
     rows: { description: "Descrizione", net: "Imponibile", vat: "IVA 22%", total: "Totale pagato", card: "Metodo di pagamento", date: "Data del pagamento", tx: "Identificativo della transazione" },
     active: (service: string, until: string) => `Il servizio ${service} è attivo fino al ${until}.`,
   },
@@ -17,6 +18,7 @@ const copy = {
     subject: (n: string) => `Payment confirmation for order ${n}`,
     greeting: (name: string) => `Dear ${name},`,
     intro: (n: string) => `we have received the payment for order ${n}. Here are the receipt details.`,
+    automatic: (n: string, s: string) => `as set up with automatic renewal, we have charged the renewal of ${s} (order ${n}) to your saved card. Here are the receipt details.`,
     rows: { description: "Description", net: "Net amount", vat: "VAT 22%", total: "Total paid", card: "Payment method", date: "Payment date", tx: "Transaction id" },
     active: (service: string, until: string) => `The service ${service} is active until ${until}.`,
   },
@@ -26,6 +28,7 @@ type Props = EmailProps<"payment-confirmed"> & { locale: EmailLocale };
 
 function PaymentConfirmedEmail(p: Props) {
   const t = copy[p.locale];
+  const intro = p.automatic ? t.automatic(p.orderNumber, p.serviceName) : t.intro(p.orderNumber);
   const rows: [string, string][] = [
     [t.rows.description, p.description],
     [t.rows.net, formatMoney(p.netCents)],
@@ -36,9 +39,9 @@ function PaymentConfirmedEmail(p: Props) {
     [t.rows.tx, p.transactionId],
   ];
   return (
-    <EmailLayout locale={p.locale} preview={t.intro(p.orderNumber)} heading={t.subject(p.orderNumber)}>
+    <EmailLayout locale={p.locale} preview={intro} heading={t.subject(p.orderNumber)}>
       <Text style={paragraph}>{t.greeting(p.name)}</Text>
-      <Text style={paragraph}>{t.intro(p.orderNumber)}</Text>
+      <Text style={paragraph}>{intro}</Text>
       <Section>
         {rows.map(([label, value]) => (
           <Text key={label} style={{ ...paragraph, margin: "0 0 6px" }}>

@@ -1,0 +1,2 @@
+export { runRenewals, renewService, type RenewalRunSummary } from "./engine";
+export { scheduleDailyRenewals } from "./job";
