@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, loginWithUsername, newCustomer, type TestCustomer } from "./fixtures";
+import { expectAccessible, loginWithPec, loginWithUsername, newCustomer, type TestCustomer } from "./fixtures";
 
 test("mario.rossi sees his saved Visa, that it pays the renewals, and the ceiling he authorised", async ({ page }) => {
   await loginWithUsername(page, "mario.rossi");
@@ -21,6 +21,19 @@ test("a customer without cards is told how a card gets saved", async ({ page }) 
   await page.goto("/metodi-di-pagamento");
   await expect(page.getByText("Non hai carte registrate.")).toBeVisible();
   await expect(page.getByText("Non hai ancora autorizzato un importo massimo prelevabile.")).toBeVisible();
+});
+
+test("a login with the PEC mailbox sees the cards but can't change them, not even by URL", async ({ page }) => {
+  await loginWithPec(page, "mario.rossi@pec-demo.it");
+  await expect(page.getByRole("heading", { level: 1, name: "mario.rossi@pec-demo.it" })).toBeVisible();
+  await page.goto("/metodi-di-pagamento");
+  await expect(page.getByRole("rowheader", { name: "Visa •••• 4242" })).toBeVisible();
+  await expect(page.getByText("Hai effettuato l'accesso con la casella PEC")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Aggiungi una carta" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /Rimuovi/ })).toHaveCount(0);
+  await page.goto("/metodi-di-pagamento/nuova-carta");
+  await expect(page).toHaveURL("/metodi-di-pagamento");
+  await expect(page.getByRole("heading", { level: 1, name: "Metodi di pagamento" })).toBeVisible();
 });
 
 const bankCards = { approved: "4242 4242 4242 4242", declined: "4000 0000 0000 0002", threeDS: "4000 0027 6000 3184", mastercard: "5555 5555 5555 4444" } as const;
