@@ -8,6 +8,7 @@ const links = [
   { href: "/", key: "home", match: (p: string) => p === "/" || p.startsWith("/servizi") },
   { href: "/ordini", key: "orders", match: (p: string) => p.startsWith("/ordini") },
   { href: "/metodi-di-pagamento", key: "paymentMethods", match: (p: string) => p.startsWith("/metodi-di-pagamento") },
+  { href: "/assistenza", key: "support", match: (p: string) => p.startsWith("/assistenza") },
 ] as const;
 
 export function MainNav() {

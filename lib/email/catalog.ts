@@ -80,6 +80,14 @@ export const emailPropsSchemas = {
     serviceName: z.string().min(1),
     cardsUrl: z.url(),
   }),
+  // Assistenza › Richiesta di Assistenza (lib/support): the acknowledgement with a copy of the message.
+  "support-request-received": z.object({
+    name: z.string().min(1),
+    requestNumber: z.string().min(1),
+    category: z.enum(["AMMINISTRAZIONE", "SUPPORTO_TECNICO"]),
+    reason: z.enum(["RECEIPT_NOT_RECEIVED", "WRONG_EMAIL", "SPLIT_PAYMENT_MISTAKE", "WRONG_INVOICE_DATA", "TECHNICAL_ERROR", "OTHER"]),
+    message: z.string().min(1),
+  }),
 } satisfies Record<string, z.ZodType>;
 
 export type EmailTemplateName = keyof typeof emailPropsSchemas;

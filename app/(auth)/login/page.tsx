@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SiteShell } from "@/components/layout/site-shell";
@@ -13,13 +14,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await getViewer()) redirect("/");
-  const [t, params] = await Promise.all([getTranslations("login"), searchParams]);
+  const [t, tSupport, params] = await Promise.all([getTranslations("login"), getTranslations("support"), searchParams]);
   return (
     <SiteShell>
       <h1>{t("title")}</h1>
       {params.uscita === "1" ? <Alert tone="ok">{t("loggedOut")}</Alert> : null}
       <p className="muted">{t("intro")}</p>
       <LoginForms />
+      <p>
+        {tSupport("loginHelp")} <Link href="/assistenza">{tSupport("loginHelpLink")}</Link>
+      </p>
     </SiteShell>
   );
 }

@@ -8,6 +8,7 @@ import { renewalFailed } from "./renewal-failed";
 import { serviceExpired } from "./service-expired";
 import { serviceExpiring } from "./service-expiring";
 import { renewalDeactivated } from "./renewal-deactivated";
+import { supportRequestReceived } from "./support-request-received";
 
 /** Every template in the catalog must have one here: the type refuses a missing one. */
 export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<N> } = {
@@ -19,4 +20,5 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<N> } = {
   "service-expiring": serviceExpiring,
   "card-expiring": cardExpiring,
   "renewal-deactivated": renewalDeactivated,
+  "support-request-received": supportRequestReceived,
 };
