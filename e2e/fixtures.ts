@@ -66,3 +66,19 @@ export async function mailboxSubjects(page: Page, to: string): Promise<string[]>
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
   return page.getByRole("table").locator("tbody tr td:nth-child(2)").allInnerTexts();
 }
+
+/** The bank's hosted page: card data, Procedi, the masked summary (never the number), Invio dati, the OTP when asked. */
+export async function enterCardAtBank(page: Page, number: string, otp?: string) {
+  await page.getByLabel("Numero carta").fill(number);
+  await page.getByLabel("Scadenza (MM/AA)").fill("12/30");
+  await page.getByLabel("CVV").fill("123");
+  await page.getByLabel("Intestatario").fill("Cliente QA");
+  await page.getByRole("button", { name: "Procedi" }).click();
+  await expect(page.getByText(`•••• ${number.slice(-4)}`)).toBeVisible();
+  await expect(page.getByText(number)).toHaveCount(0);
+  await page.getByRole("button", { name: "Invio dati" }).click();
+  if (otp !== undefined) {
+    await page.getByLabel("Codice OTP").fill(otp);
+    await page.getByRole("button", { name: "Conferma" }).click();
+  }
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, loginWithPec, loginWithUsername, newCustomer, type TestCustomer } from "./fixtures";
+import { enterCardAtBank, expectAccessible, loginWithPec, loginWithUsername, newCustomer, type TestCustomer } from "./fixtures";
 
 test("mario.rossi sees his saved Visa, that it pays the renewals, and the ceiling he authorised", async ({ page }) => {
   await loginWithUsername(page, "mario.rossi");
@@ -58,17 +58,7 @@ async function verifyOnBankPage(page: Page, number: string, otp?: string) {
   await expect(page).toHaveURL(/\/gateway\/pay\//);
   await expect(page.getByRole("heading", { level: 1, name: "Verifica della carta" })).toBeVisible();
   await expect(page.getByText("Verifica della carta (nessun addebito)")).toBeVisible();
-  await page.getByLabel("Numero carta").fill(number);
-  await page.getByLabel("Scadenza (MM/AA)").fill("12/30");
-  await page.getByLabel("CVV").fill("123");
-  await page.getByLabel("Intestatario").fill("Cliente QA");
-  await page.getByRole("button", { name: "Procedi" }).click();
-  await expect(page.getByText(`•••• ${number.slice(-4)}`)).toBeVisible();
-  await page.getByRole("button", { name: "Invio dati" }).click();
-  if (otp !== undefined) {
-    await page.getByLabel("Codice OTP").fill(otp);
-    await page.getByRole("button", { name: "Conferma" }).click();
-  }
+  await enterCardAtBank(page, number, otp);
   await expect(page.getByRole("heading", { level: 1, name: "Metodi di pagamento" })).toBeVisible();
 }
 

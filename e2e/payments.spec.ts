@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, loginWithUsername, mailboxSubjects, mailboxText, newCustomer, type TestCustomer } from "./fixtures";
+import { enterCardAtBank, expectAccessible, loginWithUsername, mailboxSubjects, mailboxText, newCustomer, type TestCustomer } from "./fixtures";
 
 const cards = {
   approved: "4242 4242 4242 4242",
@@ -21,15 +21,7 @@ async function openPayment(page: Page, customer: TestCustomer) {
 /** The bank's hosted page: card data, Procedi, masked summary, Invio dati. */
 async function payOnBankPage(page: Page, number: string, otp?: string) {
   await expect(page).toHaveURL(/\/gateway\/pay\//);
-  await page.getByLabel("Numero carta").fill(number);
-  await page.getByLabel("Scadenza (MM/AA)").fill("12/30");
-  await page.getByLabel("CVV").fill("123");
-  await page.getByLabel("Intestatario").fill("Cliente QA");
-  await page.getByRole("button", { name: "Procedi" }).click();
-  await expect(page.getByText(`•••• ${number.slice(-4)}`)).toBeVisible();
-  await expect(page.getByText(number)).toHaveCount(0);
-  await page.getByRole("button", { name: "Invio dati" }).click();
-  if (otp !== undefined) await answerOtp(page, otp);
+  await enterCardAtBank(page, number, otp);
 }
 
 /** "Prosegui" on step 1, then wait for the summary: both pages have a "Prosegui" button. */

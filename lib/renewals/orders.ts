@@ -2,9 +2,10 @@ import "server-only";
 import { actorOf, writeAudit } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
+import { nextYearlyNumber } from "@/lib/db/numbering";
 import { withVat } from "@/lib/money";
 import { isUniqueViolation } from "@/lib/payments/errors";
-import { renewalKey, romeWall } from "./schedule";
+import { renewalKey } from "./schedule";
 
 export type RenewableService = {
   id: string;
@@ -15,22 +16,6 @@ export type RenewableService = {
   productCode: "PEC" | "FIRMA_DIGITALE" | "MARCA_TEMPORALE" | "SPID" | "CONSERVAZIONE" | "FATTURAZIONE_ELETTRONICA";
   product: { name: string };
 };
-
-// Any constant: numbering takes this transaction-scoped lock so that concurrent workers never
-// compute the same next number.
-const ORDER_NUMBER_LOCK = 4_110_001;
-
-/** Next "ORD-<year>-<6 digits>" after the highest of the year, under the numbering lock. */
-async function nextOrderNumber(tx: Tx): Promise<string> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ORDER_NUMBER_LOCK}::bigint)`;
-  const prefix = `ORD-${romeWall(now()).year}-`;
-  const rows = await tx.$queryRaw<{ number: string }[]>`
-    SELECT "number" FROM "Order"
-    WHERE "number" BETWEEN ${`${prefix}000000`} AND ${`${prefix}999999`} AND "number" ~ ${`^${prefix}[0-9]{6}$`}
-    ORDER BY "number" DESC LIMIT 1`;
-  const last = rows[0] ? Number(rows[0].number.slice(prefix.length)) : 0;
-  return `${prefix}${String(last + 1).padStart(6, "0")}`;
-}
 
 /**
  * The renewal order of one period of a service, made once whatever the number of workers: an
@@ -79,7 +64,7 @@ async function createRenewalOrder(tx: Tx, service: RenewableService, key: string
   const current = await tx.service.findUnique({ where: { id: service.id }, select: { status: true, autoRenewal: true, expiresAt: true } });
   if (current?.status !== "ACTIVE" || !current.autoRenewal || current.expiresAt?.getTime() !== service.expiresAt.getTime()) return null;
   const amounts = withVat(service.renewalPriceCents);
-  const number = await nextOrderNumber(tx);
+  const number = await nextYearlyNumber(tx, "Order");
   const order = await tx.order.create({
     data: {
       number, customerId: service.customerId, serviceId: service.id, kind: "RENEWAL", renewalKey: key, createdAt: now(), ...amounts,

@@ -2,30 +2,14 @@ import "server-only";
 import { actorOf, writeAudit } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { db, type Tx } from "@/lib/db";
+import { db } from "@/lib/db";
+import { nextYearlyNumber } from "@/lib/db/numbering";
 import { queueEmail } from "@/lib/email";
 import type { AppLocale } from "@/lib/i18n/config";
-import { romeWall } from "@/lib/renewals/schedule";
 import { SupportError } from "./errors";
 import { consumeSupportAllowance } from "./rate-limit";
 import { redactCardNumbers } from "./redact";
 import { supportRequestInput } from "./schemas";
-
-// Any constant: numbering takes this transaction-scoped lock so that concurrent submissions never
-// compute the same next number (the unique `number` would refuse the loser anyway).
-const SUPPORT_NUMBER_LOCK = 4_110_002;
-
-/** Next "RA-<year>-<6 digits>" after the highest of the (Italian) year, under the numbering lock. */
-async function nextRequestNumber(tx: Tx): Promise<string> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SUPPORT_NUMBER_LOCK}::bigint)`;
-  const prefix = `RA-${romeWall(now()).year}-`;
-  const rows = await tx.$queryRaw<{ number: string }[]>`
-    SELECT "number" FROM "SupportRequest"
-    WHERE "number" BETWEEN ${`${prefix}000000`} AND ${`${prefix}999999`} AND "number" ~ ${`^${prefix}[0-9]{6}$`}
-    ORDER BY "number" DESC LIMIT 1`;
-  const last = rows[0] ? Number(rows[0].number.slice(prefix.length)) : 0;
-  return `${prefix}${String(last + 1).padStart(6, "0")}`;
-}
 
 export type SubmitSupportRequestOptions = {
   /** Raw form values: parsed here again, whatever the form checked. */
@@ -64,7 +48,7 @@ export async function submitSupportRequest(opts: SubmitSupportRequestOptions): P
   const locale: AppLocale = customer?.locale ?? opts.locale ?? "it";
 
   return db.$transaction(async (tx) => {
-    const number = await nextRequestNumber(tx);
+    const number = await nextYearlyNumber(tx, "SupportRequest");
     const request = await tx.supportRequest.create({
       data: {
         number,
