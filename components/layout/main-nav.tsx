@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 const links = [
   { href: "/", key: "home", match: (p: string) => p === "/" || p.startsWith("/servizi") },
   { href: "/ordini", key: "orders", match: (p: string) => p.startsWith("/ordini") },
+  { href: "/fatture", key: "invoices", match: (p: string) => p.startsWith("/fatture") },
   { href: "/metodi-di-pagamento", key: "paymentMethods", match: (p: string) => p.startsWith("/metodi-di-pagamento") },
   { href: "/assistenza", key: "support", match: (p: string) => p.startsWith("/assistenza") },
 ] as const;

@@ -7,6 +7,8 @@ import { Prisma, type Tx } from "./index";
 const numbered = {
   Order: { prefix: "ORD", lock: 4_110_001 },
   SupportRequest: { prefix: "RA", lock: 4_110_002 },
+  Invoice: { prefix: "FT", lock: 4_110_003 },
+  Receipt: { prefix: "QT", lock: 4_110_004 },
 } as const;
 
 /**

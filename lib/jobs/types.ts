@@ -11,6 +11,8 @@ export interface JobPayloads {
   "renewals.run": { day: string };
   /** One service's renewal order and charge stage, fanned out by "renewals.run". */
   "renewals.service": { serviceId: string; day: string };
+  /** Makes a quietanza's PDF once and e-mails it to `to` (lib/receipts). */
+  "receipts.send": { receiptId: string; to: string };
 }
 
 export type JobType = keyof JobPayloads;
