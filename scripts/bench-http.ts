@@ -1,0 +1,103 @@
+/**
+ * The HTTP side of `npm run bench`: autocannon against one page with a session cookie, latencies
+ * recorded per response (autocannon's own summary has no p95), server memory sampled meanwhile.
+ */
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+
+export type HttpResult = {
+  path: string;
+  connections: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  rssMaxMiB: number;
+};
+
+function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Resident memory of a process and its children (next start forks its server), in MiB. */
+export function rssMiB(pid: number): number {
+  const kib = (p: number): number => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      const own = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const children = readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+      return own + children.reduce((sum, c) => sum + kib(c), 0);
+    } catch {
+      return 0;
+    }
+  };
+  return kib(pid) / 1024;
+}
+
+export async function measure(opts: { baseUrl: string; path: string; cookie: string; connections: number; seconds: number; serverPid: number }): Promise<HttpResult> {
+  const latencies: number[] = [];
+  let rssMax = 0;
+  const sampler = setInterval(() => (rssMax = Math.max(rssMax, rssMiB(opts.serverPid))), 250);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const options = { url: opts.baseUrl + opts.path, connections: opts.connections, duration: opts.seconds, headers: { cookie: opts.cookie } };
+    const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  clearInterval(sampler);
+  latencies.sort((a, b) => a - b);
+  return {
+    path: opts.path,
+    connections: opts.connections,
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    rssMaxMiB: Math.round(rssMax),
+  };
+}
+
+/** First-load JavaScript per route, gzip, from the build's own diagnostics (Turbopack). */
+export function firstLoadJs(routes: string[]): { route: string; gzipKiB: number; rawKiB: number }[] {
+  const stats = JSON.parse(readFileSync(".next/diagnostics/route-bundle-stats.json", "utf8")) as { route: string; firstLoadChunkPaths: string[] }[];
+  return routes.flatMap((route) => {
+    const entry = stats.find((s) => s.route === route);
+    if (!entry) return [];
+    const files = entry.firstLoadChunkPaths.map((f) => readFileSync(f));
+    const raw = files.reduce((n, b) => n + b.length, 0);
+    const gzip = files.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+    return [{ route, gzipKiB: Math.round(gzip / 102.4) / 10, rawKiB: Math.round(raw / 102.4) / 10 }];
+  });
+}
+
+/** Logs in through next-auth's credentials endpoint, as the login form does; returns the cookie header. */
+export async function login(baseUrl: string, username: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair.indexOf("=");
+      jar.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${baseUrl}/api/auth/callback/account`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ username, password, csrfToken, json: "true" }),
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.endsWith("session-token"))) throw new Error(`bench: login as ${username} failed (${res.status})`);
+  return cookie();
+}
