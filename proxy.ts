@@ -1,0 +1,22 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { securityHeaders, servedOverHttps } from "@/lib/security/headers";
+
+/**
+ * Runs before every page: a fresh CSP nonce per request, given to Next (which reads it from the
+ * request's Content-Security-Policy header and puts it on its scripts) and to the browser.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const headers = securityHeaders({ nonce, https: servedOverHttps(), dev: process.env.NODE_ENV !== "production" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Static files carry no script; prefetches reuse the page's policy.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] }],
+};
