@@ -23,7 +23,7 @@ describe("runDueJobs", () => {
     expect(await runDueJobs({ workerId: "w1" })).toEqual({ claimed: 1, done: 1, retried: 0, failed: 0 });
     expect(seen).toEqual([7]);
     const job = await db.job.findUniqueOrThrow({ where: { id } });
-    expect(job).toMatchObject({ status: "DONE", attempts: 1, lockedBy: null, lockedAt: null, finishedAt: T0 });
+    expect(job).toMatchObject({ status: "DONE", attempts: 1, lockedBy: "w1", lockedAt: null, finishedAt: T0 });
     expect((await runDueJobs({ workerId: "w1" })).claimed).toBe(0);
     expect(seen).toEqual([7]);
   });

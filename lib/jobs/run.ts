@@ -88,11 +88,14 @@ async function runOne(
   }
 }
 
-/** Records the outcome only if this worker still holds the job (its lock was not taken over). */
+/**
+ * Records the outcome only if this worker still holds the job (its lock was not taken over).
+ * A finished job keeps the name of the worker that ran it, for operators (and the multi-instance check).
+ */
 async function finish(id: string, workerId: string, claimedAt: Date, outcome: Outcome) {
   const { count } = await db.job.updateMany({
     where: { id, status: "RUNNING", lockedBy: workerId, lockedAt: claimedAt },
-    data: { ...outcome, lockedAt: null, lockedBy: null },
+    data: { ...outcome, lockedAt: null, lockedBy: outcome.status === "PENDING" ? null : workerId },
   });
   if (count === 0) console.warn(`[jobs] ${id}: lock lost before finishing, outcome ${outcome.status} dropped`);
 }
