@@ -3,9 +3,15 @@ import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Demo1234!";
 
+/** An invoice of a test customer (`invoices: true`): the unpaid one comes first, then the paid one. */
+export type TestInvoice = { id: string; number: string; status: "UNPAID" | "PARTIALLY_PAID" | "PAID"; splitPayment: boolean; netCents: number; vatCents: number; totalCents: number };
+
 export type TestCustomer = {
   customerId: string;
   customerCode: string;
+  /** A 16-character codice fiscale, or for a public body an 11-digit one (with `vatNumber`). */
+  fiscalCode: string;
+  vatNumber: string | null;
   username: string;
   pecAddress: string;
   password: string;
@@ -13,12 +19,14 @@ export type TestCustomer = {
   pecServiceId: string;
   order: { id: string; number: string };
   secondOrder?: { id: string; number: string };
+  /** Empty unless created with `invoices: true`. */
+  invoices: TestInvoice[];
 };
 
 /** A customer of the test's own, created through the domain layer by the dev-only route. */
 export async function newCustomer(
   request: APIRequestContext,
-  shape: { kind?: "no-card" | "saved-card" | "public-body"; card?: "4242" | "3184" | "0341"; extraOrder?: boolean; conservazione?: boolean; spidExpiresInDays?: number } = {},
+  shape: { kind?: "no-card" | "saved-card" | "public-body"; card?: "4242" | "3184" | "0341"; extraOrder?: boolean; conservazione?: boolean; spidExpiresInDays?: number; invoices?: boolean } = {},
 ): Promise<TestCustomer> {
   const res = await request.post("/dev/fixtures/customers", { data: shape });
   expect(res.status()).toBe(201);

@@ -3,11 +3,14 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { hashPassword } from "@/lib/auth/passwords";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
+import { nextYearlyNumber } from "@/lib/db/numbering";
+import { createInvoice } from "@/lib/invoices/create";
 import { withVat } from "@/lib/money";
 import { catalogue } from "./catalogue";
 import { saveSandboxCard } from "./sandbox-cards";
 import { DEMO_PASSWORD } from "./seed";
+import { randomElevenDigits, randomFiscalCode } from "./tax-ids";
 
 const DAY = 24 * 60 * 60 * 1000;
 const testCards = { "4242": "4242424242424242", "3184": "4000002760003184", "0341": "4000000000000341" } as const;
@@ -25,6 +28,11 @@ export const testCustomerInput = z.object({
   conservazione: z.boolean().default(false),
   /** When the SPID (automatic renewal on) expires, in days from now: 5 puts it in the renewal engine's window. */
   spidExpiresInDays: z.number().int().min(1).max(400).default(265),
+  /**
+   * An unpaid invoice (100,00 € + VAT = 122,00 €; for a public body split payment, 250,00 € +
+   * 55,00 € = 305,00 €) and a paid one, like the demo accounts'.
+   */
+  invoices: z.boolean().default(false),
 });
 
 const price = (code: string) => catalogue.find((p) => p.code === code)!.yearlyPriceCents;
@@ -34,18 +42,20 @@ const price = (code: string) => catalogue.find((p) => p.code === code)!.yearlyPr
  * an e2e test can change things without disturbing the demo accounts or other tests.
  */
 export async function createTestCustomer(input: z.input<typeof testCustomerInput> = {}) {
-  const { kind, card, extraOrder, conservazione, spidExpiresInDays } = testCustomerInput.parse(input);
+  const { kind, card, extraOrder, conservazione, spidExpiresInDays, invoices } = testCustomerInput.parse(input);
   const tag = randomBytes(5).toString("hex");
   const username = `qa.${tag}`;
   const pecAddress = `qa.${tag}@pec-demo.it`;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const at = now();
+  // A person has a 16-character codice fiscale; a public body a numeric one and a partita IVA.
+  const taxIds = kind === "public-body" ? { fiscalCode: randomElevenDigits("8"), vatNumber: randomElevenDigits("0") } : { fiscalCode: randomFiscalCode(), vatNumber: null };
   const spid = { productCode: "SPID" as const, name: `SPID ${tag}`, activatedAt: new Date(at.getTime() - 100 * DAY), expiresAt: new Date(at.getTime() + spidExpiresInDays * DAY), autoRenewal: true, renewalPriceCents: price("SPID") };
 
   return db.$transaction(async (tx) => {
     const customer = await tx.customer.create({
       data: {
-        username, passwordHash, customerCode: `Q${tag.toUpperCase()}`, displayName: `Cliente QA ${tag}`, fiscalCode: `QA${tag.toUpperCase()}`, email: `${username}@example.it`,
+        username, passwordHash, customerCode: `Q${tag.toUpperCase()}`, displayName: `Cliente QA ${tag}`, ...taxIds, email: `${username}@example.it`,
         publicBody: kind === "public-body",
         services: {
           create: [
@@ -80,8 +90,23 @@ export async function createTestCustomer(input: z.input<typeof testCustomerInput
         select: { id: true, number: true },
       });
     }
-    return { customerId: customer.id, customerCode: `Q${tag.toUpperCase()}`, username, pecAddress, password: DEMO_PASSWORD, email: customer.email, pecServiceId: pecService.id, order, secondOrder };
+    const issued = invoices ? await createTestInvoices(tx, customer.id, kind === "public-body") : [];
+    return { customerId: customer.id, customerCode: `Q${tag.toUpperCase()}`, ...taxIds, username, pecAddress, password: DEMO_PASSWORD, email: customer.email, pecServiceId: pecService.id, order, secondOrder, invoices: issued };
   });
+}
+
+/** The unpaid invoice first, then the paid one (numbers in that order too). */
+async function createTestInvoices(tx: Tx, customerId: string, splitPayment: boolean) {
+  const at = now();
+  const unpaid = await createInvoice(tx, {
+    number: await nextYearlyNumber(tx, "Invoice"), customerId, splitPayment, issuedAt: new Date(at.getTime() - 5 * DAY), dueAt: new Date(at.getTime() + 25 * DAY),
+    lines: [{ description: splitPayment ? "Conservazione digitale a norma – canone annuo" : "Servizi di certificazione digitale – canone annuo", unitNetCents: splitPayment ? 25000 : 10000 }],
+  });
+  const paid = await createInvoice(tx, {
+    number: await nextYearlyNumber(tx, "Invoice"), customerId, splitPayment, status: "PAID", issuedAt: new Date(at.getTime() - 60 * DAY), paidAt: new Date(at.getTime() - 55 * DAY),
+    lines: [{ description: "SPID – attivazione e primo anno", unitNetCents: price("SPID") }],
+  });
+  return [unpaid, paid];
 }
 
 /** For assertions about money: how many attempts of a customer succeeded, and the bank's charges. */

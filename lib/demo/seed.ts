@@ -1,6 +1,7 @@
 import { hashPassword } from "@/lib/auth/passwords";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { OrderKind, ProductCode } from "@/lib/db/generated/enums";
+import { createInvoice, type NewInvoice } from "@/lib/invoices/create";
 import { withVat } from "@/lib/money";
 import { catalogue } from "./catalogue";
 import { saveSandboxCard } from "./sandbox-cards";
@@ -79,6 +80,17 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()) {
       });
     }
   }
+  // Invoices issued before the portal kept payment records: the paid ones have no InvoicePayment.
+  async function invoices(customerId: string, list: (Omit<NewInvoice, "customerId" | "issuedAt" | "dueAt" | "paidAt"> & { issuedDaysAgo: number; dueInDays?: number; paidDaysAgo?: number })[]) {
+    for (const { issuedDaysAgo, dueInDays, paidDaysAgo, ...invoice } of list) {
+      if (await db.invoice.findUnique({ where: { number: invoice.number }, select: { id: true } })) continue;
+      await createInvoice(db, {
+        ...invoice, customerId, issuedAt: new Date(now.getTime() - issuedDaysAgo * DAY),
+        dueAt: dueInDays === undefined ? null : new Date(now.getTime() + dueInDays * DAY),
+        paidAt: paidDaysAgo === undefined ? null : new Date(now.getTime() - paidDaysAgo * DAY),
+      });
+    }
+  }
   async function pec(address: string, serviceId: string) {
     await db.pecMailbox.upsert({ where: { address }, create: { address, serviceId, passwordHash }, update: {} });
   }
@@ -103,6 +115,10 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()) {
     { number: "ORD-2026-000101", serviceId: demoIds.marioPec, product: "PEC", kind: "RENEWAL", description: "Rinnovo PEC mario.rossi@pec-demo.it – 1 anno" },
     { number: "ORD-2026-000102", serviceId: demoIds.marioMarca, product: "MARCA_TEMPORALE", kind: "PURCHASE", description: "Marca Temporale – 100 marche" },
   ], new Date(now.getTime() - 2 * DAY));
+  await invoices(demoIds.mario, [
+    { number: "FT-2026-000101", issuedDaysAgo: 10, dueInDays: 20, lines: [{ description: "Servizi di certificazione digitale – canone annuo", unitNetCents: 10000 }] },
+    { number: "FT-2026-000045", issuedDaysAgo: 100, dueInDays: -70, paidDaysAgo: 98, status: "PAID", lines: [{ description: "SPID – attivazione e primo anno", unitNetCents: price("SPID") }] },
+  ]);
 
   await customer({ id: demoIds.anna, username: "anna.bianchi", customerCode: "C000456", displayName: "Comune di Esempio – Anna Bianchi", fiscalCode: "80012345678", vatNumber: "01234567890", email: "anna.bianchi@example.it", publicBody: true });
   await services(demoIds.anna, [
@@ -112,6 +128,10 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()) {
   await orders(demoIds.anna, [
     { number: "ORD-2026-000201", serviceId: demoIds.annaPec, product: "PEC", kind: "RENEWAL", description: "Rinnovo PEC protocollo@pec-demo.it – 1 anno" },
   ], new Date(now.getTime() - 1 * DAY));
+  await invoices(demoIds.anna, [
+    { number: "FT-2026-000102", issuedDaysAgo: 7, dueInDays: 23, splitPayment: true, lines: [{ description: "Conservazione digitale a norma – canone annuo", unitNetCents: 25000 }] },
+    { number: "FT-2026-000046", issuedDaysAgo: 90, dueInDays: -60, paidDaysAgo: 85, splitPayment: true, status: "PAID", lines: [{ description: "Docfly Conservazione – canone annuo", unitNetCents: price("CONSERVAZIONE") }] },
+  ]);
 
   for (const staff of [
     { username: "admin", displayName: "Amministrazione", role: "AMMINISTRAZIONE" as const },

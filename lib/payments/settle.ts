@@ -5,6 +5,7 @@ import { cardLabel } from "@/lib/cards/queries";
 import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email";
+import { issueInvoiceForOrder } from "@/lib/invoices/issue";
 import { getGateway } from "@/lib/gateway";
 import type { CardDetails, DeclineReason } from "@/lib/gateway/types";
 import { withVat } from "@/lib/money";
@@ -73,6 +74,7 @@ async function recordSuccess(tx: Tx, paymentId: string, outcome: { chargeId: str
   if (moved.count === 0) return; // settled meanwhile by another confirmation
   const paid = await tx.order.updateMany({ where: { id: p.orderId, status: "AWAITING_PAYMENT" }, data: { status: "PAID", paidAt: at } });
   if (paid.count === 0) throw new OrphanChargeError(paymentId);
+  await issueInvoiceForOrder(tx, p.orderId);
 
   const service = p.order.service;
   let expiresAt: Date | null = null;
