@@ -3,6 +3,7 @@ import { confirmCardVerification } from "@/lib/cards/confirm-verification";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/db/ids";
 import { getGateway } from "@/lib/gateway";
+import { confirmInvoicePayment } from "@/lib/invoice-payments/confirm";
 import { confirmPayment } from "./confirm-payment";
 import { isUniqueViolation } from "./errors";
 
@@ -19,7 +20,9 @@ export async function receiveGatewayNotification(rawBody: string, headers: Heade
   const payment = await db.payment.findUnique({ where: { id: signal.merchantRef }, select: { id: true } });
   // A card verification ("Aggiungi una carta") has its id as merchantRef, like a payment.
   const verification = payment ? null : await db.cardVerification.findUnique({ where: { id: signal.merchantRef }, select: { id: true } });
-  if (!payment && !verification) return "unknown_payment";
+  // And so does an invoice payment (Paga fattura).
+  const invoicePayment = payment || verification ? null : await db.invoicePayment.findUnique({ where: { id: signal.merchantRef }, select: { id: true } });
+  if (!payment && !verification && !invoicePayment) return "unknown_payment";
   try {
     await db.gatewayNotification.create({ data: { id: signal.id } });
   } catch (error) {
@@ -27,7 +30,8 @@ export async function receiveGatewayNotification(rawBody: string, headers: Heade
     throw error;
   }
   if (payment) await confirmPayment({ paymentId: payment.id });
-  else await confirmCardVerification({ verificationId: verification!.id });
+  else if (verification) await confirmCardVerification({ verificationId: verification.id });
+  else await confirmInvoicePayment({ invoicePaymentId: invoicePayment!.id });
   return "accepted";
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { reconcileCardVerifications } from "@/lib/cards/confirm-verification";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
+import { reconcileInvoicePayments } from "@/lib/invoice-payments/reconcile";
 import { enqueueJob } from "@/lib/jobs";
 import type { JobContext } from "@/lib/jobs/types";
 import { confirmPayment } from "./confirm-payment";
@@ -45,4 +46,5 @@ export async function reconcilePayments(_payload: { slot: string }, ctx: JobCont
     }
   }
   await reconcileCardVerifications(at);
+  await reconcileInvoicePayments(at);
 }

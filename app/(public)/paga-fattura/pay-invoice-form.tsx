@@ -1,0 +1,97 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { payInvoiceErrorKeys, payInvoiceInput, vatRegimes, type PayInvoiceFormValues, type PayInvoiceInput } from "@/lib/invoice-payments/schemas";
+import { lookupInvoiceAction } from "./actions";
+
+const legendStyle = { fontWeight: 600, marginBottom: "0.5rem" } as const;
+const groupStyle = { border: 0, padding: 0, margin: "0 0 1rem" } as const;
+
+export function PayInvoiceForm({ invoiceNumber }: { invoiceNumber?: string }) {
+  const t = useTranslations("payInvoice");
+  const router = useRouter();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  // Kept disabled while the summary loads, so a second click prepares nothing more.
+  const [sent, setSent] = useState(false);
+  const form = useForm<PayInvoiceFormValues, unknown, PayInvoiceInput>({
+    resolver: zodResolver(payInvoiceInput),
+    defaultValues: { invoiceNumber: invoiceNumber ?? "", customerCode: "", amount: "", regime: undefined, payerName: "", payerTaxId: "", receiptEmail: "" },
+  });
+  const errors = form.formState.errors;
+
+  function fieldError(name: keyof PayInvoiceFormValues) {
+    if (!errors[name]) return undefined;
+    const message = errors[name]?.message ?? "";
+    return t(`errors.${(payInvoiceErrorKeys as readonly string[]).includes(message) ? (message as (typeof payInvoiceErrorKeys)[number]) : "required"}`);
+  }
+
+  /** The hint, and the error when there is one (TextField's own description is replaced by this). */
+  function describedBy(id: string, name: keyof PayInvoiceFormValues) {
+    return errors[name] ? `${id}-hint ${id}-error` : `${id}-hint`;
+  }
+
+  async function onSubmit() {
+    setRefusal(null);
+    // The server parses the raw values again: send what was typed.
+    const result = await lookupInvoiceAction(form.getValues()).catch(() => null);
+    if (result?.ok) {
+      setSent(true);
+      return router.push(result.summaryUrl);
+    }
+    if (!result || result.error === "unavailable") return setRefusal(t("form.unavailable"));
+    if (result.error === "invalid") return setRefusal(t("form.invalid"));
+    if (result.error === "rate_limited") return setRefusal(t("refusal.rate_limited", { minutes: Math.max(1, Math.ceil((result.retryAfterSeconds ?? 60) / 60)) }));
+    setRefusal(t(`refusal.${result.error}`));
+  }
+
+  const regimeError = fieldError("regime");
+  const hasErrors = Object.keys(errors).length > 0;
+  const busy = form.formState.isSubmitting || sent;
+
+  return (
+    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="card">
+      {refusal ? <Alert tone="danger">{refusal}</Alert> : hasErrors ? <Alert tone="danger">{t("form.invalid")}</Alert> : null}
+
+      <fieldset style={groupStyle}>
+        <legend style={legendStyle}>{t("form.legend")}</legend>
+        <TextField id="pay-invoice-number" label={t("form.invoiceNumber")} autoComplete="off" spellCheck={false} aria-describedby={describedBy("pay-invoice-number", "invoiceNumber")} error={fieldError("invoiceNumber")} {...form.register("invoiceNumber")} />
+        <p id="pay-invoice-number-hint" className="muted" style={{ marginTop: "-0.6rem" }}>{t("form.invoiceNumberHint")}</p>
+        <TextField id="pay-invoice-customer-code" label={t("form.customerCode")} autoComplete="off" spellCheck={false} error={fieldError("customerCode")} {...form.register("customerCode")} />
+
+        <fieldset style={groupStyle} aria-describedby={regimeError ? "pay-invoice-regime-error" : undefined}>
+          <legend style={legendStyle}>{t("form.regime")}</legend>
+          {vatRegimes.map((r) => (
+            <div key={r}>
+              <input type="radio" id={`pay-invoice-regime-${r}`} value={r} aria-describedby={`pay-invoice-regime-${r}-hint`} {...form.register("regime")} />{" "}
+              <label htmlFor={`pay-invoice-regime-${r}`}>{t(`form.regimes.${r}`)}</label>{" "}
+              <span id={`pay-invoice-regime-${r}-hint`} className="muted">({t(`form.regimeHints.${r}`)})</span>
+            </div>
+          ))}
+          {regimeError ? <span id="pay-invoice-regime-error" className="field-error">{regimeError}</span> : null}
+        </fieldset>
+
+        <TextField id="pay-invoice-amount" label={t("form.amount")} inputMode="decimal" autoComplete="off" aria-describedby={describedBy("pay-invoice-amount", "amount")} error={fieldError("amount")} {...form.register("amount")} />
+        <p id="pay-invoice-amount-hint" className="muted" style={{ marginTop: "-0.6rem" }}>{t("form.amountHint")}</p>
+      </fieldset>
+
+      <fieldset style={groupStyle}>
+        <legend style={legendStyle}>{t("form.payerLegend")}</legend>
+        <TextField id="pay-invoice-payer-name" label={t("form.payerName")} autoComplete="name" error={fieldError("payerName")} {...form.register("payerName")} />
+        <TextField id="pay-invoice-payer-tax-id" label={t("form.payerTaxId")} autoComplete="off" spellCheck={false} error={fieldError("payerTaxId")} {...form.register("payerTaxId")} />
+        <TextField id="pay-invoice-email" label={t("form.receiptEmail")} type="email" autoComplete="email" aria-describedby={describedBy("pay-invoice-email", "receiptEmail")} error={fieldError("receiptEmail")} {...form.register("receiptEmail")} />
+        <p id="pay-invoice-email-hint" className="muted" style={{ marginTop: "-0.6rem" }}>{t("form.receiptEmailHint")}</p>
+      </fieldset>
+
+      <Button type="submit" disabled={busy}>
+        {busy ? t("form.submitting") : t("form.submit")}
+      </Button>
+    </form>
+  );
+}
