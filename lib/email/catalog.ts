@@ -88,6 +88,59 @@ export const emailPropsSchemas = {
     reason: z.enum(["RECEIPT_NOT_RECEIVED", "WRONG_EMAIL", "SPLIT_PAYMENT_MISTAKE", "WRONG_INVOICE_DATA", "TECHNICAL_ERROR", "OTHER"]),
     message: z.string().min(1),
   }),
+  // The quietanza of an invoice paid on Paga fattura (lib/receipts): the PDF travels as an attachment.
+  receipt: z.object({
+    payerName: z.string().min(1),
+    receiptNumber: z.string().min(1),
+    invoiceNumber: z.string().min(1),
+    amountCents: z.number().int().nonnegative(),
+    regime: z.enum(["ORDINARY", "SPLIT_PAYMENT"]),
+    paidAt: z.iso.datetime({ offset: true }),
+    /** e.g. "Visa •••• 4242" */
+    card: z.string().min(1),
+    /** The bank's charge id, as printed on the quietanza. */
+    transactionId: z.string().min(1),
+    /** Sent again (by Amministrazione, e.g. to a corrected address). */
+    resend: z.boolean().optional(),
+  }),
+  // Lista Pagamenti (lib/payments-list): sent to the customer's registered address, CSV attached.
+  "payments-list": z.object({
+    name: z.string().min(1),
+    customerCode: z.string().min(1),
+    /** The period asked for, Italian calendar days "YYYY-MM-DD". */
+    from: z.iso.date(),
+    to: z.iso.date(),
+    count: z.number().int().nonnegative(),
+  }),
+  // The back office (lib/support/replies.ts, lib/invoice-settlement): staff replies and settlements.
+  "support-reply": z.object({
+    name: z.string().min(1),
+    requestNumber: z.string().min(1),
+    category: z.enum(["AMMINISTRAZIONE", "SUPPORTO_TECNICO"]),
+    reply: z.string().min(1),
+    originalMessage: z.string().min(1),
+  }),
+  "invoice-vat-balance": z.object({
+    name: z.string().min(1),
+    invoiceNumber: z.string().min(1),
+    customerCode: z.string().min(1),
+    paidNetCents: z.number().int().nonnegative(),
+    vatCents: z.number().int().positive(),
+    payUrl: z.url(),
+  }),
+  "invoice-payment-refunded": z.object({
+    name: z.string().min(1),
+    invoiceNumber: z.string().min(1),
+    customerCode: z.string().min(1),
+    refundedCents: z.number().int().positive(),
+    /** e.g. "Visa •••• 4242" */
+    card: z.string().min(1),
+    transactionId: z.string().min(1),
+    /** What to pay now, in the invoice's own regime. */
+    amountDueCents: z.number().int().positive(),
+    regime: z.enum(["ORDINARY", "SPLIT_PAYMENT"]),
+    payUrl: z.url(),
+  }),
 } satisfies Record<string, z.ZodType>;
 
 export type EmailTemplateName = keyof typeof emailPropsSchemas;

@@ -24,7 +24,10 @@ export function createEmailSendHandler(options: { transport?: EmailTransport } =
     try {
       if (!isEmailTemplateName(email.template)) throw new Error(`Unknown e-mail template "${email.template}"`);
       const rendered = await renderEmail(email.template, email.props, email.locale);
-      const mail = { emailId, from: emailFrom(), to: email.to, ...rendered };
+      // Files stored with the outbox row (a quietanza, a payment list) travel with the template's own.
+      const stored = await db.emailAttachment.findMany({ where: { emailId }, orderBy: { filename: "asc" }, select: { filename: true, contentType: true, content: true } });
+      const attachments = [...rendered.attachments, ...stored.map((a) => ({ filename: a.filename, contentType: a.contentType, contentBase64: Buffer.from(a.content).toString("base64") }))];
+      const mail = { emailId, from: emailFrom(), to: email.to, ...rendered, attachments };
       await transport.send(mail, async (tx, { providerMessageId }) => {
         await tx.email.updateMany({
           where: { id: emailId, status: { not: "SENT" } },

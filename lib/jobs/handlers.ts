@@ -1,7 +1,10 @@
 import "server-only";
 import { createEmailSendHandler } from "@/lib/email/send-job";
 import { sendGatewayNotification } from "@/lib/gateway/sandbox";
+import { refundJob } from "@/lib/invoice-settlement/refund";
 import { reconcilePayments, scheduleReconciliation } from "@/lib/payments/reconcile";
+import { sendPaymentsListJob } from "@/lib/payments-list/send-job";
+import { sendReceiptJob } from "@/lib/receipts/send-job";
 import { renewServiceJob, runDailyRenewals, scheduleDailyRenewals } from "@/lib/renewals/job";
 import { registerJobHandler } from "./registry";
 
@@ -14,6 +17,9 @@ export function registerDefaultJobHandlers() {
   registerJobHandler("payments.reconcile", reconcilePayments);
   registerJobHandler("renewals.run", runDailyRenewals);
   registerJobHandler("renewals.service", renewServiceJob);
+  registerJobHandler("invoices.refund", refundJob);
+  registerJobHandler("receipts.send", sendReceiptJob);
+  registerJobHandler("payments-list.send", sendPaymentsListJob);
   // The sandbox bank runs in this process: its notifications go out through the same queue.
   registerJobHandler("gateway.notify", sendGatewayNotification);
 }

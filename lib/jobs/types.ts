@@ -13,6 +13,10 @@ export interface JobPayloads {
   "renewals.service": { serviceId: string; day: string };
   /** Makes a quietanza's PDF once and e-mails it to `to` (lib/receipts). */
   "receipts.send": { receiptId: string; to: string };
+  /** Finishes a refund Amministrazione decided (lib/invoice-settlement/refund.ts): the bank, then the record. */
+  "invoices.refund": { invoicePaymentId: string; staffId: string };
+  /** Lista Pagamenti: e-mails the payments of a period (Italian days) to the customer's registered address (lib/payments-list). */
+  "payments-list.send": { customerId: string; from: string; to: string };
 }
 
 export type JobType = keyof JobPayloads;

@@ -9,6 +9,11 @@ import { serviceExpired } from "./service-expired";
 import { serviceExpiring } from "./service-expiring";
 import { renewalDeactivated } from "./renewal-deactivated";
 import { supportRequestReceived } from "./support-request-received";
+import { invoicePaymentRefunded } from "./invoice-payment-refunded";
+import { invoiceVatBalance } from "./invoice-vat-balance";
+import { supportReply } from "./support-reply";
+import { receipt } from "./receipt";
+import { paymentsList } from "./payments-list";
 
 /** Every template in the catalog must have one here: the type refuses a missing one. */
 export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<N> } = {
@@ -21,4 +26,9 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<N> } = {
   "card-expiring": cardExpiring,
   "renewal-deactivated": renewalDeactivated,
   "support-request-received": supportRequestReceived,
+  "support-reply": supportReply,
+  "invoice-vat-balance": invoiceVatBalance,
+  "invoice-payment-refunded": invoicePaymentRefunded,
+  receipt,
+  "payments-list": paymentsList,
 };

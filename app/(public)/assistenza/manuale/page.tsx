@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { HelpPage } from "../help-page";
+import { PaymentsListSection, PayInvoiceSection, ReceiptSection } from "./invoice-sections";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("support"))("manual.title") };
 }
 
-// What the Area Clienti does today; sections about invoices come with invoice payment.
+// The area (orders, cards, renewals) and the public pages (Paga fattura, quietanza, Lista Pagamenti).
 export default async function ManualPage() {
   const t = await getTranslations("support");
   return (
@@ -20,6 +21,9 @@ export default async function ManualPage() {
           <li><a href="#conferma">La conferma di pagamento</a></li>
           <li><a href="#carte">Gestire le carte di credito</a></li>
           <li><a href="#rinnovi">Rinnovi automatici</a></li>
+          <li><a href="#paga-fattura">Pagare una fattura (Paga fattura)</a></li>
+          <li><a href="#quietanza">La quietanza</a></li>
+          <li><a href="#lista-pagamenti">Lista Pagamenti</a></li>
           <li><a href="#assistenza">Chiedere assistenza</a></li>
         </ol>
       </nav>
@@ -100,8 +104,12 @@ export default async function ManualPage() {
         </p>
       </section>
 
+      <PayInvoiceSection n={6} />
+      <ReceiptSection n={7} />
+      <PaymentsListSection n={8} />
+
       <section aria-labelledby="assistenza">
-        <h2 id="assistenza">6. Chiedere assistenza</h2>
+        <h2 id="assistenza">9. Chiedere assistenza</h2>
         <p>
           Consulta le <Link href="/assistenza/faq">FAQ</Link>. Se non trovi la risposta invia una{" "}
           <Link href="/assistenza/richiesta">Richiesta di Assistenza</Link> all&apos;<strong>Amministrazione</strong> (ricevute, indirizzo e-mail, dati

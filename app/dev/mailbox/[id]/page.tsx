@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { SiteShell } from "@/components/layout/site-shell";
 import { isUuid } from "@/lib/db/ids";
 import { devToolsEnabled } from "@/lib/demo/dev-tools";
-import { getMailboxMessage } from "@/lib/email";
+import { getMailboxMessage, listMailboxAttachments } from "@/lib/email";
 
 export const metadata: Metadata = { title: "Mailbox", robots: { index: false } };
 
@@ -14,7 +14,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
   if (!devToolsEnabled() || !isUuid(id)) notFound();
   const message = await getMailboxMessage(id);
   if (!message) notFound();
-  const t = await getTranslations("mailbox");
+  const [t, tFiles, attachments] = await Promise.all([getTranslations("mailbox"), getTranslations("mailboxAttachments"), listMailboxAttachments(message.emailId)]);
   return (
     <SiteShell>
       <p><Link href={`/dev/mailbox?to=${encodeURIComponent(message.to)}`}>{t("title")}</Link></p>
@@ -22,6 +22,21 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       <p>{t("to")}: {message.to}</p>
       {/* The HTML as the customer's mail client would show it, isolated from this page. */}
       <iframe title={message.subject} srcDoc={message.html} sandbox="" style={{ width: "100%", height: "60vh", border: "1px solid var(--border)", background: "#fff" }} />
+      {attachments.length > 0 ? (
+        <section aria-labelledby="mail-attachments">
+          <h2 id="mail-attachments">{tFiles("title")}</h2>
+          <ul>
+            {attachments.map((a) => (
+              <li key={a.id}>
+                <a href={`/dev/mailbox/attachments/${a.id}`} download={a.filename}>
+                  {a.filename}
+                </a>{" "}
+                <span className="muted">({tFiles("size", { type: a.contentType, kb: Math.max(1, Math.round(a.size / 1024)) })})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h2>Text</h2>
       <pre style={{ whiteSpace: "pre-wrap" }} data-testid="mail-text">{message.text}</pre>
     </SiteShell>
