@@ -1,8 +1,9 @@
 import "server-only";
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticateCustomer, type LoginMethod } from "./login";
 import { authSecret } from "./secret";
+import { authenticateStaff } from "./staff-login";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -43,6 +44,23 @@ function credentialsProvider(method: LoginMethod, fields: Record<string, { label
   });
 }
 
+/** The back office's login: a StaffUser, whose session never carries a customerId. */
+function staffProvider() {
+  return CredentialsProvider({
+    id: "staff",
+    name: "staff",
+    credentials: { username: { label: "Nome utente", type: "text" }, password: { label: "Password", type: "password" } },
+    async authorize(credentials, req) {
+      const result = await authenticateStaff({ credentials, ip: clientIp(req.headers), userAgent: header(req.headers, "user-agent") });
+      if (!result.ok) throw new Error(result.error === "rate_limited" ? `rate_limited:${result.retryAfterSeconds}` : "invalid_credentials");
+      const { staffId, username, role } = result.staff;
+      return { id: staffId, name: username, staffRole: role };
+    },
+  });
+}
+
+type SignedInUser = { id: string; pecServiceId?: string; staffRole?: string };
+
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
@@ -51,18 +69,33 @@ export function authOptions(): NextAuthOptions {
     providers: [
       credentialsProvider("account", { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } }),
       credentialsProvider("pec", { address: { label: "PEC", type: "email" }, password: { label: "Password", type: "password" } }),
+      staffProvider(),
     ],
     callbacks: {
-      async jwt({ token, user }) {
+      // On sign-in next-auth starts from a fresh token, so a staff login never inherits a
+      // customer's id from an earlier session in the same browser (or the reverse).
+      async jwt({ token, user, account }) {
         if (user) {
-          token.customerId = user.id;
-          token.pecServiceId = (user as { pecServiceId?: string }).pecServiceId;
+          const signedIn = user as SignedInUser;
+          if (account?.provider === "staff") {
+            token.staffId = signedIn.id;
+            token.staffRole = signedIn.staffRole;
+          } else {
+            token.customerId = signedIn.id;
+            token.pecServiceId = signedIn.pecServiceId;
+          }
         }
         return token;
       },
       async session({ session, token }) {
-        session.customerId = token.customerId as string;
-        session.pecServiceId = token.pecServiceId as string | undefined;
+        if (typeof token.customerId === "string") {
+          session.customerId = token.customerId;
+          session.pecServiceId = token.pecServiceId as string | undefined;
+        }
+        if (typeof token.staffId === "string") {
+          session.staffId = token.staffId;
+          session.staffRole = token.staffRole as Session["staffRole"];
+        }
         return session;
       },
     },

@@ -13,3 +13,10 @@ export const pecLoginInput = z.object({
 
 export type AccountLoginInput = z.infer<typeof accountLoginInput>;
 export type PecLoginInput = z.infer<typeof pecLoginInput>;
+
+/** The back office's login (StaffUser): a username, never an e-mail or a PEC address. */
+export const staffLoginInput = z.object({
+  username: z.string().trim().toLowerCase().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export type StaffLoginInput = z.infer<typeof staffLoginInput>;

@@ -1,6 +1,9 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import type { StaffRole } from "@/lib/db/generated/enums";
 import { authOptions } from "./options";
 
 /** Who is looking: a customer, possibly limited to one PEC mailbox (login with the PEC). */
@@ -8,7 +11,8 @@ export type Viewer = { customerId: string; username: string; pecServiceId?: stri
 
 export async function getViewer(): Promise<Viewer | null> {
   const session = await getServerSession(authOptions());
-  if (!session?.customerId) return null;
+  // A staff session never opens the customer area.
+  if (!session?.customerId || session.staffId) return null;
   return { customerId: session.customerId, username: session.user?.name ?? "", pecServiceId: session.pecServiceId };
 }
 
@@ -26,4 +30,31 @@ export async function requireAccountViewer(back: string): Promise<Viewer> {
   const viewer = await requireViewer();
   if (viewer.pecServiceId) redirect(back);
   return viewer;
+}
+
+/** A logged-in member of staff, as the database knows them now (a changed role applies at once). */
+export type Staff = { staffId: string; username: string; displayName: string; role: StaffRole };
+
+export const STAFF_LOGIN_PATH = "/backoffice/accesso";
+
+// Cached per request: the back office's layout and its page both ask.
+export const getStaff = cache(async (): Promise<Staff | null> => {
+  const session = await getServerSession(authOptions());
+  if (!session?.staffId || session.customerId) return null;
+  const staff = await db.staffUser.findUnique({ where: { id: session.staffId }, select: { id: true, username: true, displayName: true, role: true } });
+  return staff && { staffId: staff.id, username: staff.username, displayName: staff.displayName, role: staff.role };
+});
+
+/**
+ * Every back-office page and action starts here. Nobody logged in goes to the staff login; a
+ * customer, or staff of another role, gets "not found", which says nothing about what is there.
+ */
+export async function requireStaff(role?: StaffRole): Promise<Staff> {
+  const staff = await getStaff();
+  if (!staff) {
+    if (await getViewer()) notFound();
+    redirect(STAFF_LOGIN_PATH);
+  }
+  if (role && staff.role !== role) notFound();
+  return staff;
 }

@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitch } from "@/components/layout/language-switch";
+import { getStaff } from "@/lib/auth/session";
+import styles from "./backoffice.module.css";
+import { StaffLogoutButton } from "./staff-logout-button";
+import { StaffNav } from "./staff-nav";
+
+/** The staff's own shell: every page below still checks the staff session itself (requireStaff). */
+export default async function BackofficeLayout({ children }: { children: React.ReactNode }) {
+  const [staff, t, tApp] = await Promise.all([getStaff(), getTranslations("backoffice"), getTranslations("app")]);
+  return (
+    <>
+      <a className="skip-link" href="#contenuto">
+        {t("shell.skipToContent")}
+      </a>
+      <header className={styles.header}>
+        <div className={styles.inner}>
+          <div>
+            <Link href="/backoffice" className={styles.brand}>
+              {tApp("name")} · {t("shell.brand")}
+            </Link>
+            <span className={styles.tag}>{t("shell.tag")}</span>
+          </div>
+          {staff ? <StaffNav administration={staff.role === "AMMINISTRAZIONE"} /> : null}
+          <div className="header-tools">
+            <LanguageSwitch />
+            {staff ? (
+              <>
+                <span className={styles.who}>{t("shell.loggedInAs", { name: staff.username, role: t(`roles.${staff.role}`) })}</span>
+                <StaffLogoutButton />
+              </>
+            ) : null}
+          </div>
+        </div>
+      </header>
+      <main id="contenuto" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">{t("shell.footer")}</footer>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import type { Staff } from "@/lib/auth/session";
+import type { Tx } from "@/lib/db";
+import { SettlementError } from "./errors";
+import { lockInvoice } from "./lock";
+
+/** Resending receipts and settling payments are Amministrazione's: checked here, whatever the page did. */
+export function assertAdministration(staff: Staff) {
+  if (staff.role !== "AMMINISTRAZIONE") throw new SettlementError("not_allowed");
+}
+
+/** Locks the payment's invoice, then reads the payment as it is under that lock. */
+export async function loadLockedPayment(tx: Tx, invoicePaymentId: string) {
+  const ref = await tx.invoicePayment.findUnique({ where: { id: invoicePaymentId }, select: { invoiceId: true } });
+  if (!ref || !(await lockInvoice(tx, ref.invoiceId))) throw new SettlementError("not_found");
+  return tx.invoicePayment.findUniqueOrThrow({
+    where: { id: invoicePaymentId },
+    select: {
+      id: true, status: true, regime: true, balanceSeq: true, amountCents: true, refundedCents: true, refundedAt: true,
+      payerName: true, receiptEmail: true, gatewayChargeId: true, cardBrand: true, cardLast4: true,
+      invoice: {
+        select: {
+          id: true, number: true, status: true, splitPayment: true, balanceSeq: true, netCents: true, vatCents: true, totalCents: true,
+          customer: { select: { customerCode: true, locale: true } },
+        },
+      },
+    },
+  });
+}
+
+export type LockedPayment = Awaited<ReturnType<typeof loadLockedPayment>>;

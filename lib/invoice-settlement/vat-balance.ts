@@ -1,0 +1,60 @@
+import "server-only";
+import { actorOf, writeAudit } from "@/lib/audit";
+import type { Staff } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { queueEmail } from "@/lib/email";
+import { areaUrl } from "@/lib/renewals/notice";
+import { settlementInput } from "@/lib/staff/schemas";
+import { SettlementError } from "./errors";
+import { assertAdministration, loadLockedPayment } from "./load";
+import { settlementRefusal } from "./rules";
+
+/**
+ * "Richiedi il pagamento dell'IVA": a split payment made by mistake on an ordinary invoice paid the
+ * net only, so the VAT still owed becomes the invoice's open balance (PARTIALLY_PAID, a new
+ * balanceSeq), which the payer then pays on Paga fattura in the ordinary regime. The payer is told
+ * by e-mail at the address given for the receipt. Once only: the invoice row lock plus a
+ * conditional update on the balance the payment belongs to.
+ */
+export async function openVatBalance(opts: { staff: Staff; input: unknown; ip?: string; userAgent?: string }): Promise<{ balanceCents: number }> {
+  assertAdministration(opts.staff);
+  const parsed = settlementInput.safeParse({ ...(opts.input as object), kind: "vat" });
+  if (!parsed.success) throw new SettlementError("invalid_input");
+
+  return db.$transaction(async (tx) => {
+    const payment = await loadLockedPayment(tx, parsed.data.invoicePaymentId);
+    const invoice = payment.invoice;
+    const refusal = settlementRefusal(invoice, payment, "vat");
+    if (refusal) throw new SettlementError(refusal);
+
+    const moved = await tx.invoice.updateMany({
+      where: { id: invoice.id, status: "PAID", balanceSeq: payment.balanceSeq },
+      data: { status: "PARTIALLY_PAID", balanceCents: invoice.vatCents, balanceSeq: { increment: 1 }, paidAt: null },
+    });
+    if (moved.count === 0) throw new SettlementError("already_settled");
+
+    await writeAudit(tx, {
+      actor: actorOf.staff(opts.staff.staffId),
+      action: "invoice.vat_balance_opened",
+      entity: "InvoicePayment",
+      entityId: payment.id,
+      data: { invoiceId: invoice.id, invoiceNumber: invoice.number, balanceCents: invoice.vatCents, balanceSeq: invoice.balanceSeq + 1 },
+      ip: opts.ip,
+      userAgent: opts.userAgent,
+    });
+    await queueEmail(tx, {
+      to: payment.receiptEmail,
+      template: "invoice-vat-balance",
+      props: {
+        name: payment.payerName,
+        invoiceNumber: invoice.number,
+        customerCode: invoice.customer.customerCode,
+        paidNetCents: payment.amountCents,
+        vatCents: invoice.vatCents,
+        payUrl: areaUrl("/paga-fattura"),
+      },
+      locale: invoice.customer.locale,
+    });
+    return { balanceCents: invoice.vatCents };
+  });
+}
