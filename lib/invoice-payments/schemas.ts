@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isTaxId, normalizeTaxId } from "./tax-id";
+import { isTaxId, normalizeTaxId } from "@/lib/tax-ids";
 
 // Step one of Paga fattura, shared by the form (react-hook-form) and the server, which parses
 // again. Issue messages are keys of the "payInvoice.errors" messages, so the form can translate them.

@@ -5,10 +5,10 @@ import { db, type Tx } from "@/lib/db";
 import { getGateway } from "@/lib/gateway";
 import type { CardDetails, DeclineReason } from "@/lib/gateway/types";
 import { amountDue } from "@/lib/invoices/amounts";
+import { lockInvoice } from "@/lib/invoices/lock";
 import { isUniqueViolation } from "@/lib/payments/errors";
 import { paymentStatusesBefore } from "@/lib/payments/state";
 import { queueReceipt } from "@/lib/receipts/queue";
-import { lockInvoice } from "./lock";
 
 class OrphanChargeError extends Error {}
 

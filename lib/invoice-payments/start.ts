@@ -5,12 +5,12 @@ import { db } from "@/lib/db";
 import { isUuid } from "@/lib/db/ids";
 import { getGateway } from "@/lib/gateway";
 import { amountDue } from "@/lib/invoices/amounts";
+import { lockInvoice } from "@/lib/invoices/lock";
 import { IN_FLIGHT_GRACE_MS } from "@/lib/payments/confirm-payment";
 import { isUniqueViolation } from "@/lib/payments/errors";
 import { PAYMENT_NOTIFY_PATH } from "@/lib/payments/start-payment";
 import { confirmInvoicePayment } from "./confirm";
 import { InvoicePaymentError } from "./errors";
-import { lockInvoice } from "./lock";
 import { invoicePaymentReturnPath } from "./paths";
 
 /** A summary left this long is stale: the payer starts again from step one. */

@@ -1,9 +1,19 @@
-// Helpers for the integration tests of Paga fattura (not used by the application).
+// Helpers for the integration tests of invoice payments, receipts, Lista Pagamenti and the back
+// office's settlements (not used by the application).
+import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
+import type { VatRegime } from "@/lib/db/generated/enums";
+import { nextYearlyNumber } from "@/lib/db/numbering";
+import { catalogue } from "@/lib/demo/catalogue";
 import { createTestCustomer } from "@/lib/demo/fixtures";
+import { getGateway } from "@/lib/gateway";
+import { vaultTestCard } from "@/lib/gateway/sandbox";
 import { simulateHostedPayment } from "@/lib/gateway/sandbox/simulate";
+import { invoiceRegime } from "@/lib/invoices/amounts";
+import { createInvoice } from "@/lib/invoices/create";
 import { handleInvoicePaymentReturn } from "./confirm";
 import { prepareInvoicePayment } from "./lookup";
+import { settleInvoiceFailure, settleInvoiceSuccess } from "./settle";
 import { startInvoicePayment } from "./start";
 
 export const CARDS = { ok: "4242424242424242", declined: "4000000000000002", threeDs: "4000002760003184" } as const;
@@ -45,4 +55,64 @@ export async function bankCharges(invoiceId: string) {
   const db = getDb();
   const ids = (await db.invoicePayment.findMany({ where: { invoiceId }, select: { id: true } })).map((p) => p.id);
   return db.gwCharge.count({ where: { merchantRef: { in: ids }, status: "SUCCEEDED" } });
+}
+
+export async function seedCatalogue() {
+  const db = getDb();
+  for (const p of catalogue) await db.product.upsert({ where: { code: p.code }, create: p, update: {} });
+}
+
+type TestCustomer = Awaited<ReturnType<typeof createTestCustomer>>;
+
+export type PaidInvoiceOptions = {
+  /** The invoice is in split payment (its customer a public body). */
+  split?: boolean;
+  /** The regime the payer chose; by default the invoice's own, another one is the mistake Amministrazione settles. */
+  regime?: VatRegime;
+  /** FAILED: the bank charged, but the attempt is recorded as failed. */
+  status?: "SUCCEEDED" | "FAILED";
+  /** The invoice's net (one line, VAT 22%); 100,00 € by default. */
+  netCents?: number;
+  receiptEmail?: string;
+  locale?: "it" | "en";
+  /** Pay an invoice of this customer (from createTestCustomer) instead of a new one's. */
+  customer?: TestCustomer;
+};
+
+/**
+ * An invoice issued on 10/02/2026, paid on Paga fattura with a 4242 card: a real charge at the
+ * sandbox bank (so that a refund really happens), recorded by the payment use case itself (invoice
+ * PAID, audit, quietanza queued). Step one would refuse a regime mistake, and tests need a given
+ * amount and date, so the attempt is written here rather than typed in the form.
+ */
+export async function paidInvoice(opts: PaidInvoiceOptions = {}) {
+  const db = getDb();
+  const c = opts.customer ?? (await createTestCustomer({ kind: opts.split ? "public-body" : "no-card" }));
+  if (opts.locale) await db.customer.update({ where: { id: c.customerId }, data: { locale: opts.locale } });
+  const invoice = await db.$transaction(async (tx) =>
+    createInvoice(tx, {
+      number: await nextYearlyNumber(tx, "Invoice"),
+      customerId: c.customerId,
+      issuedAt: new Date("2026-02-10T10:00:00Z"),
+      splitPayment: opts.split ?? false,
+      lines: [{ description: "PEC – 1 anno", unitNetCents: opts.netCents ?? 10_000 }],
+    }),
+  );
+  const regime = opts.regime ?? invoiceRegime(invoice);
+  const amountCents = regime === "SPLIT_PAYMENT" ? invoice.netCents : invoice.totalCents;
+  const id = randomUUID();
+  const payment = await db.invoicePayment.create({
+    data: {
+      id, invoiceId: invoice.id, balanceSeq: 1, regime, amountCents, payerName: "Ente Pagatore QA", payerTaxId: "01234567890",
+      receiptEmail: opts.receiptEmail ?? `pagatore.${id.slice(0, 8)}@example.it`, status: "SENT", idempotencyKey: `ip_${id}`, activeInvoiceId: invoice.id,
+    },
+    select: { id: true, amountCents: true, receiptEmail: true },
+  });
+  const card = await vaultTestCard({ merchantCustomerRef: `payer-${id}`, number: "4242424242424242", holder: "Ente Pagatore QA", expMonth: 12, expYear: 2030 });
+  const outcome = await getGateway().chargeSavedCard({ cardToken: card.token, amountCents, currency: "EUR", merchantRef: id, idempotencyKey: `ip_${id}`, initiator: "MIT" });
+  if (outcome.status !== "succeeded") throw new Error(`sandbox charge ${outcome.status}`);
+  if (opts.status === "FAILED") await settleInvoiceFailure(id, "declined");
+  else await settleInvoiceSuccess(id, { chargeId: outcome.chargeId, amountCents, card: outcome.card });
+  const receipt = await db.receipt.findUnique({ where: { invoicePaymentId: id }, select: { id: true, number: true } });
+  return { customer: c, invoice, payment, chargeId: outcome.chargeId, receipt };
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Staff } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db";
+import { lockInvoice } from "@/lib/invoices/lock";
 import { SettlementError } from "./errors";
-import { lockInvoice } from "./lock";
 
 /** Resending receipts and settling payments are Amministrazione's: checked here, whatever the page did. */
 export function assertAdministration(staff: Staff) {
@@ -12,7 +12,7 @@ export function assertAdministration(staff: Staff) {
 /** Locks the payment's invoice, then reads the payment as it is under that lock. */
 export async function loadLockedPayment(tx: Tx, invoicePaymentId: string) {
   const ref = await tx.invoicePayment.findUnique({ where: { id: invoicePaymentId }, select: { invoiceId: true } });
-  if (!ref || !(await lockInvoice(tx, ref.invoiceId))) throw new SettlementError("not_found");
+  if (!ref || (await lockInvoice(tx, ref.invoiceId)) === null) throw new SettlementError("not_found");
   return tx.invoicePayment.findUniqueOrThrow({
     where: { id: invoicePaymentId },
     select: {

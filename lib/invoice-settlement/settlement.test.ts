@@ -3,13 +3,14 @@ import { advanceClock, resetClock } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { seedDemoData } from "@/lib/demo/seed";
 import { getGateway } from "@/lib/gateway";
+import { paidInvoice } from "@/lib/invoice-payments/test-helpers";
 import { amountDue } from "@/lib/invoices/amounts";
 import { runDueJobs } from "@/lib/jobs";
 import { registerDefaultJobHandlers } from "@/lib/jobs/handlers";
 import { SettlementError } from "./errors";
 import { completeRefund, refundInvoicePayment, refundKey, requestRefund } from "./refund";
 import { resendReceipt } from "./resend-receipt";
-import { demoStaff, paidInvoice } from "./test-helpers";
+import { demoStaff } from "./test-helpers";
 import { openVatBalance } from "./vat-balance";
 
 const db = getDb();
@@ -133,7 +134,7 @@ describe("settlements that do not apply", () => {
   it("are refused with the reason, and change nothing at the bank or in the invoice", async () => {
     const rightRegime = await paidInvoice({ regime: "ORDINARY" });
     const failed = await paidInvoice({ regime: "SPLIT_PAYMENT", status: "FAILED" });
-    const overpaid = await paidInvoice({ splitPayment: true, regime: "ORDINARY" });
+    const overpaid = await paidInvoice({ split: true, regime: "ORDINARY" });
     const cases = [
       [openVatBalance, admin, rightRegime, "not_regime_mistake"],
       [refundInvoicePayment, admin, rightRegime, "not_regime_mistake"],

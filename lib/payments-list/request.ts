@@ -16,10 +16,9 @@ export type RequestPaymentsListOptions = {
   userAgent?: string;
 };
 
-/** The forms a tax id may be typed in: a partita IVA with or without the "IT" prefix. */
+/** The forms a (normalised) tax id may be stored in: a partita IVA with or without the "IT" prefix. */
 function taxIdVariants(taxId: string): string[] {
-  const bare = taxId.replace(/^IT(?=\d{11}$)/, "");
-  return [...new Set([taxId, bare, /^\d{11}$/.test(bare) ? `IT${bare}` : bare])];
+  return /^\d{11}$/.test(taxId) ? [taxId, `IT${taxId}`] : [taxId];
 }
 
 /**

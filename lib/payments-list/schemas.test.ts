@@ -16,6 +16,7 @@ describe("paymentsListInput", () => {
   it("normalises the customer code and the tax id", () => {
     expect(todayInRome()).toBe("2026-04-01");
     expect(paymentsListInput.parse(valid)).toEqual({ customerCode: "C000123", taxId: "RSSMRA80A01H501U", from: "2026-01-01", to: "2026-04-01" });
+    expect(paymentsListInput.parse({ ...valid, taxId: "it 0123 4567 890" }).taxId).toBe("01234567890");
   });
 
   it("says what is wrong with each field", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { now } from "@/lib/clock";
 import { TIME_ZONE } from "@/lib/i18n/config";
+import { normalizeTaxId } from "@/lib/tax-ids";
 
 // Shared by the Lista Pagamenti form (react-hook-form) and the server, which parses again.
 // Issue messages are keys of the "paymentsList.errors" messages, so the form can translate them.
@@ -28,8 +29,8 @@ const day = z.string({ error: "required" }).trim().min(1, "required").pipe(z.iso
 export const paymentsListInput = z
   .object({
     customerCode: required(40).transform((v) => v.toUpperCase()),
-    /** Codice fiscale or partita IVA, compared without spaces and case. */
-    taxId: required(40).transform((v) => v.replace(/\s+/g, "").toUpperCase()),
+    /** Codice fiscale or partita IVA, compared without spaces, case or an "IT" before a partita IVA. */
+    taxId: required(40).transform(normalizeTaxId),
     from: day,
     to: day,
   })

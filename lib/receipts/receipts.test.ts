@@ -5,12 +5,12 @@ import { getDb } from "@/lib/db";
 import { listMailbox, listMailboxAttachments, getMailboxAttachment } from "@/lib/email";
 import { createEmailSendHandler } from "@/lib/email/send-job";
 import { EmailProviderError, localTransport } from "@/lib/email/transport";
+import { paidInvoice, type PaidInvoiceOptions, seedCatalogue } from "@/lib/invoice-payments/test-helpers";
 import { registerJobHandler, runDueJobs } from "@/lib/jobs";
 import { registerDefaultJobHandlers } from "@/lib/jobs/handlers";
 import { getOwnedReceiptPdf } from "./download";
 import { queueReceipt } from "./queue";
 import { sendReceiptJob } from "./send-job";
-import { payInvoiceForTest, seedCatalogue } from "./test-helpers";
 
 const db = getDb();
 const T0 = new Date("2026-03-12T13:30:00Z"); // 14:30 in Rome
@@ -25,6 +25,13 @@ async function pdfText(bytes: Uint8Array) {
 /** Runs jobs until none is due (the receipt job queues the e-mail job). */
 async function drainJobs() {
   for (let i = 0; i < 5 && (await runDueJobs({ workerId: "w" })).claimed > 0; i++);
+}
+
+/** An invoice paid on Paga fattura, with the quietanza its success queued. */
+async function payInvoiceForTest(opts: PaidInvoiceOptions) {
+  const paid = await paidInvoice(opts);
+  if (!paid.receipt) throw new Error(`no quietanza queued for ${paid.payment.id}`);
+  return { ...paid, receipt: paid.receipt };
 }
 
 async function attachmentsFor(to: string) {
@@ -77,7 +84,7 @@ describe("receipts.send", () => {
     expect(text).toContain("250,00 €");
     expect(text).toContain("Split Payment");
     expect(text).toMatch(/art\. 17-ter DPR 633\/72\): l'IVA della fattura, pari a 55,00 €, non è compresa nell'importo pagato ed è versata dall'ente direttamente all'Erario/);
-    expect(paid.amountCents).toBe(25_000);
+    expect(paid.payment.amountCents).toBe(25_000);
   });
 
   it("writes the e-mail in the customer's language (the PDF stays Italian)", async () => {
@@ -94,7 +101,7 @@ describe("receipts.send", () => {
     const paid = await payInvoiceForTest({ receiptEmail: first });
     await drainJobs();
     advanceClock(3_600_000);
-    await db.$transaction((tx) => queueReceipt(tx, { invoicePaymentId: paid.invoicePaymentId, to: corrected, resend: true }));
+    await db.$transaction((tx) => queueReceipt(tx, { invoicePaymentId: paid.payment.id, to: corrected, resend: true }));
     await drainJobs();
 
     const [original] = await attachmentsFor(first);
@@ -117,7 +124,7 @@ describe("receipts.send", () => {
     await sendReceiptJob(job.payload as never, { ...ctx, attempt: 2 });
     await drainJobs();
     // And the payment's own receipt is queued once however often the success is recorded.
-    await db.$transaction((tx) => queueReceipt(tx, { invoicePaymentId: paid.invoicePaymentId, to }));
+    await db.$transaction((tx) => queueReceipt(tx, { invoicePaymentId: paid.payment.id, to }));
     await drainJobs();
 
     expect(await db.email.count({ where: { to } })).toBe(1);

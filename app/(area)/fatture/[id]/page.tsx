@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { LineItems } from "@/components/line-items";
 import { requireAccountViewer } from "@/lib/auth/session";
 import { amountDue, invoiceRegime } from "@/lib/invoices/amounts";
 import { getInvoiceDetail } from "@/lib/invoices/queries";
 import { formatMoney } from "@/lib/money";
 import { DownloadPdfLink, PayInvoiceLink } from "../invoice-links";
 import { InvoiceStatusBadge } from "../invoice-status-badge";
-import { InvoiceLines } from "./invoice-lines";
 import { InvoicePayments } from "./invoice-payments";
 
 type Props = { params: Promise<{ id: string }> };
@@ -51,7 +51,7 @@ export default async function InvoicePage({ params }: Props) {
       </section>
       <section className="card" aria-labelledby="voci">
         <h2 id="voci">{t("lines")}</h2>
-        <InvoiceLines invoice={invoice} />
+        <LineItems kind="invoice" caption={t("lines")} lines={invoice.lines} totals={invoice} />
       </section>
       <section className="card" aria-labelledby="pagamenti">
         <h2 id="pagamenti">{t("payments")}</h2>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { OrderItems } from "@/components/orders/order-items";
+import { LineItems } from "@/components/line-items";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/session";
@@ -28,7 +28,7 @@ export default async function OrderPage({ params }: Props) {
       </div>
       <section className="card" aria-labelledby="voci">
         <h2 id="voci">{t("items")}</h2>
-        <OrderItems order={order} caption={t("items")} />
+        <LineItems kind="order" caption={t("items")} lines={order.items} totals={order} />
         {order.paidAt ? <p>{t("paidAt", { date: format.dateTime(order.paidAt, { dateStyle: "long", timeStyle: "short" }) })}</p> : null}
         {order.status === "AWAITING_PAYMENT" ? (
           <ButtonLink href={`/ordini/${order.id}/paga`} aria-label={tOrders("payLabel", { number: order.number })}>

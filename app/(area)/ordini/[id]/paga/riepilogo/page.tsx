@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { OrderItems } from "@/components/orders/order-items";
+import { LineItems } from "@/components/line-items";
 import { ButtonLink } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { cardExpiry, cardLabel } from "@/lib/cards/queries";
@@ -25,7 +25,7 @@ export default async function OrderSummaryPage(props: Props) {
       <h1>{t("summaryTitle")}</h1>
       <section className="card" aria-labelledby="riepilogo">
         <h2 id="riepilogo">{t("title", { number: order.number })}</h2>
-        <OrderItems order={order} caption={t("summaryTitle")} />
+        <LineItems kind="order" caption={t("summaryTitle")} lines={order.items} totals={order} />
         <p>
           {t("paymentCard")}: <strong>{savedCard ? t("cardOption", { card: cardLabel(savedCard), expiry: cardExpiry(savedCard) }) : t("newCardSummary")}</strong>
         </p>
