@@ -10,7 +10,6 @@ export AREA_DEV_TOOLS=1                  # local mailbox page and test fixtures 
 export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-e2e-only-secret-not-for-production}"
 export GATEWAY_SECRET="${GATEWAY_SECRET:-e2e-only-gateway-secret-not-for-production}"
 export NEXTAUTH_URL="http://127.0.0.1:${PORT}"
-export WORKER_POLL_MS="${WORKER_POLL_MS:-250}"
 # The daily renewal run would e-mail every fixture customer whose service is near expiry and
 # break the tests' exact mailbox checks; tests run the engine for their own customer through
 # /dev/renewals instead.

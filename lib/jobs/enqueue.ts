@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma, Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import type { EnqueueJobInput, JobType } from "./types";
+import { jobEnqueued } from "./wake";
 
 export type EnqueuedJob = { id: string; created: boolean };
 
@@ -26,7 +27,10 @@ export async function enqueueJob<T extends JobType>(tx: Tx, input: EnqueueJobInp
     skipDuplicates: true,
     select: { id: true },
   });
-  if (job) return { id: job.id, created: true };
+  if (job) {
+    jobEnqueued();
+    return { id: job.id, created: true };
+  }
 
   const existing = await tx.job.findUniqueOrThrow({ where: { uniqueKey: input.uniqueKey }, select: { id: true } });
   return { id: existing.id, created: false };

@@ -2,6 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { runDueJobs } from "./run";
+import { onJobEnqueued } from "./wake";
+
+/** After a job is enqueued in this process, look at once and again a little later (it may not be committed yet). */
+const WAKE_CHECKS_MS = [50, 400] as const;
 
 export type WorkerOptions = {
   /** Pause between polls when there is nothing (more) to do. */
@@ -38,18 +42,33 @@ export function startWorker(options: WorkerOptions = {}): StopWorker {
     }
   }
 
+  // Extra looks asked by wake-ups, soonest first; the regular poll comes after them.
+  let wakeChecks: number[] = [];
+
   function schedule(delayMs: number) {
+    clearTimeout(timer);
     timer = setTimeout(() => {
       round = drain().finally(() => {
         round = undefined;
-        if (!stopped) schedule(pollMs);
+        if (stopped) return;
+        const next = wakeChecks.shift();
+        schedule(next === undefined ? pollMs : next);
       });
     }, delayMs);
   }
 
+  const unsubscribe = onJobEnqueued(() => {
+    if (stopped) return;
+    wakeChecks = WAKE_CHECKS_MS.slice(1);
+    // During a round, the looks follow it; while sleeping, the first look replaces the sleep.
+    if (!round) schedule(WAKE_CHECKS_MS[0]);
+    else wakeChecks = [...WAKE_CHECKS_MS];
+  });
+
   schedule(0);
   return async () => {
     stopped = true;
+    unsubscribe();
     clearTimeout(timer);
     await round;
   };
