@@ -21,7 +21,8 @@ export type HttpResult = {
 
 function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  // Milliseconds to one decimal: finer than that is noise on a shared machine.
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
 }
 
 /** Resident memory of a process and its children (next start forks its server), in MiB. */

@@ -8,8 +8,9 @@
 import "./server-only-hook";
 
 const { isEmbedded } = await import("../lib/db/config");
+const logger = (await import("../lib/ops/log")).log("worker");
 if (isEmbedded()) {
-  console.error("worker: DATABASE_URL is not a postgres:// URL; with the embedded database jobs run inside the Next server.");
+  logger.fatal("DATABASE_URL is not a postgres:// URL; with the embedded database jobs run inside the Next server.");
   process.exit(1);
 }
 
@@ -21,16 +22,16 @@ registerDefaultJobHandlers();
 await scheduleRecurringJobs();
 const pollMs = Number(process.env.WORKER_POLL_MS) || 1000;
 const stop = startWorker({ pollMs });
-console.log(`worker: polling every ${pollMs} ms (pid ${process.pid})`);
+logger.info({ pollMs }, "worker polling");
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) {
-    console.error(`worker: ${signal} again, exiting now`);
+    logger.warn({ signal }, "signal again, exiting now");
     process.exit(1);
   }
   stopping = true;
-  console.log(`worker: ${signal}, finishing the jobs in hand…`);
+  logger.info({ signal }, "finishing the jobs in hand");
   await stop();
   await disconnectDb();
   process.exit(0);

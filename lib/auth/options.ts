@@ -2,26 +2,20 @@ import "server-only";
 import type { NextAuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticateCustomer, type LoginMethod } from "./login";
+import { clientAddress, type HeaderBag } from "@/lib/security/client";
 import { authSecret } from "./secret";
 import { authenticateStaff } from "./staff-login";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-type HeaderBag = Record<string, string | string[] | undefined> | undefined;
-
 function header(headers: HeaderBag, name: string): string | undefined {
-  const value = headers?.[name];
+  const value = (headers as Record<string, string | string[] | undefined> | undefined)?.[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The client address as the reverse proxy reports it (trust it only behind a proxy that sets it). */
-export function requestIp(headers: HeaderBag): string | undefined {
-  return header(headers, "x-forwarded-for")?.split(",")[0]?.trim() || header(headers, "x-real-ip") || undefined;
-}
-
-/** The same, with a value to key login throttling on when the proxy says nothing. */
-export function clientIp(headers: HeaderBag): string {
-  return requestIp(headers) ?? "unknown";
+/** The client address for login throttling; a key of its own when the proxies report none. */
+function clientIp(headers: HeaderBag): string {
+  return clientAddress(headers) ?? "unknown";
 }
 
 function credentialsProvider(method: LoginMethod, fields: Record<string, { label: string; type: string }>) {

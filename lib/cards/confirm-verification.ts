@@ -6,6 +6,7 @@ import { isUuid } from "@/lib/db/ids";
 import { getGateway } from "@/lib/gateway";
 import type { CardDetails, DeclineReason, PaymentOutcome } from "@/lib/gateway/types";
 import { lockCustomerCards } from "./lock";
+import { log } from "@/lib/ops/log";
 
 export const openVerificationStatuses = ["CREATED", "SENT", "REQUIRES_ACTION"] as const;
 /** Created or sent this recently, a verification may still be on its way to the bank. */
@@ -112,7 +113,7 @@ export async function reconcileCardVerifications(at: number) {
     try {
       await confirmCardVerification({ verificationId: v.id, cancelOpen: at - v.updatedAt.getTime() > ABANDONED_MS });
     } catch (error) {
-      console.error(`[cards] reconcile verification ${v.id} failed`, error);
+      log("cards").error({ err: error, verificationId: v.id }, "reconcile of a verification failed");
     }
   }
 }

@@ -10,6 +10,7 @@ import { openVerificationStatuses } from "./confirm-verification";
 import { CardError } from "./errors";
 import { hasActiveRenewal, lockCustomerCards } from "./lock";
 import { getRenewalSetup, recordCeilingConsent } from "./renewal-setup";
+import { log } from "@/lib/ops/log";
 
 export const verificationReturnPath = (verificationId: string) => `/metodi-di-pagamento/verifiche/${verificationId}/ritorno`;
 const NOTIFY_PATH = "/api/payments/notify";
@@ -83,7 +84,7 @@ async function sendToBank(v: { id: string; idempotencyKey: string }, customerId:
     return { verificationId: v.id, redirectUrl: session.redirectUrl };
   } catch (error) {
     // The bank's answer is unknown: the verification stays SENT and reconciliation settles it.
-    console.error(`[cards] verification ${v.id}: gateway call failed`, error);
+    log("cards").error({ err: error, verificationId: v.id }, "gateway call failed");
     return { verificationId: v.id };
   }
 }

@@ -5,6 +5,7 @@ import type { JobHandler } from "@/lib/jobs";
 import { isEmailTemplateName } from "./catalog";
 import { renderEmail } from "./render";
 import { defaultEmailTransport, emailFrom, type EmailTransport } from "./transport";
+import { log } from "@/lib/ops/log";
 
 /**
  * The `email.send` job: renders one outbox row and hands it to the transport. An e-mail already
@@ -16,7 +17,7 @@ export function createEmailSendHandler(options: { transport?: EmailTransport } =
   return async ({ emailId }, ctx) => {
     const email = await db.email.findUnique({ where: { id: emailId } });
     if (!email) {
-      console.warn(`[email] outbox row ${emailId} not found, nothing to send`);
+      log("email").warn({ emailId }, "outbox row not found, nothing to send");
       return;
     }
     if (email.status === "SENT") return;

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { confirmInvoicePayment } from "./confirm";
 import { expirePrepared, PREPARED_TTL_MS } from "./start";
+import { log } from "@/lib/ops/log";
 
 /** Left alone this long, an attempt is asked about at the bank (as order payments). */
 const STALE_MS = 30_000;
@@ -28,7 +29,7 @@ export async function reconcileInvoicePayments(at: number) {
     try {
       await confirmInvoicePayment({ invoicePaymentId: p.id, cancelOpen: at - p.updatedAt.getTime() > ABANDONED_MS });
     } catch (error) {
-      console.error(`[invoice-payments] reconcile ${p.id} failed`, error);
+      log("invoice-payments").error({ err: error, invoicePaymentId: p.id }, "reconcile failed");
     }
   }
 }

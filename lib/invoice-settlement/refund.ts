@@ -12,6 +12,7 @@ import { settlementInput } from "@/lib/staff/schemas";
 import { SettlementError } from "./errors";
 import { assertAdministration, loadLockedPayment } from "./load";
 import { settlementRefusal } from "./rules";
+import { log } from "@/lib/ops/log";
 
 /** The job that finishes a refund if the server dies between the decision and the bank's answer. */
 const REFUND_BACKSTOP_DELAY_MS = 60_000;
@@ -128,7 +129,7 @@ export async function refundInvoicePayment(opts: { staff: Staff; input: unknown;
     await completeRefund({ invoicePaymentId, staffId: opts.staff.staffId });
     return { status: "refunded" };
   } catch (error) {
-    console.error(`[settlement] refund of ${invoicePaymentId} left to its job`, error);
+    log("settlement").error({ err: error, invoicePaymentId }, "refund left to its job");
     return { status: "pending" };
   }
 }

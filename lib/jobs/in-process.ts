@@ -2,6 +2,7 @@ import "server-only";
 import { isEmbedded } from "@/lib/db/config";
 import { registerDefaultJobHandlers, scheduleRecurringJobs } from "./handlers";
 import { startWorker, type StopWorker } from "./worker";
+import { log } from "@/lib/ops/log";
 
 /**
  * With the embedded database the Next server is the only process that may open it, so it runs the
@@ -19,6 +20,6 @@ const holder = ((globalThis as { __areaWorker?: { stop?: StopWorker } }).__areaW
 export function startInProcessWorker() {
   if (holder.stop || !workerRunsInProcess()) return;
   registerDefaultJobHandlers();
-  scheduleRecurringJobs().catch((error) => console.error("[jobs] could not schedule recurring jobs", error));
+  scheduleRecurringJobs().catch((error) => log("jobs").error({ err: error }, "could not schedule recurring jobs"));
   holder.stop = startWorker({ pollMs: Number(process.env.WORKER_POLL_MS) || 1000 });
 }

@@ -3,6 +3,7 @@ import { db, Prisma } from "@/lib/db";
 import { now as clockNow } from "@/lib/clock";
 import { getJobHandler } from "./registry";
 import type { JobContext, JobType } from "./types";
+import { log } from "@/lib/ops/log";
 
 /** A RUNNING job whose lock is older than this belongs to a worker that died: it is run again. */
 export const DEFAULT_LOCK_TIMEOUT_MS = 5 * 60_000;
@@ -82,7 +83,7 @@ async function runOne(
     return { status: "DONE", finishedAt: at(), lastError: null };
   } catch (error) {
     const lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    console.error(`[jobs] ${job.type} ${job.id} attempt ${job.attempts}/${job.maxAttempts} failed: ${lastError}`);
+    log("jobs").error({ jobId: job.id, type: job.type, attempt: job.attempts, maxAttempts: job.maxAttempts, error: lastError }, "job attempt failed");
     if (job.attempts >= job.maxAttempts) return { status: "FAILED", finishedAt: at(), lastError };
     return { status: "PENDING", runAt: new Date(at().getTime() + retryDelayMs(job.attempts)), lastError };
   }
@@ -97,5 +98,5 @@ async function finish(id: string, workerId: string, claimedAt: Date, outcome: Ou
     where: { id, status: "RUNNING", lockedBy: workerId, lockedAt: claimedAt },
     data: { ...outcome, lockedAt: null, lockedBy: outcome.status === "PENDING" ? null : workerId },
   });
-  if (count === 0) console.warn(`[jobs] ${id}: lock lost before finishing, outcome ${outcome.status} dropped`);
+  if (count === 0) log("jobs").warn({ jobId: id, outcome: outcome.status }, "lock lost before finishing, outcome dropped");
 }

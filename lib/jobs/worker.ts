@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { runDueJobs } from "./run";
 import { onJobEnqueued } from "./wake";
+import { log } from "@/lib/ops/log";
 
 /** After a job is enqueued in this process, look at once and again a little later (it may not be committed yet). */
 const WAKE_CHECKS_MS = [50, 400] as const;
@@ -38,7 +39,7 @@ export function startWorker(options: WorkerOptions = {}): StopWorker {
         if (claimed < limit) break;
       }
     } catch (error) {
-      console.error(`[jobs] worker ${workerId}: round failed`, error);
+      log("jobs").error({ err: error, workerId }, "worker round failed");
     }
   }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { log } from "@/lib/ops/log";
 
 export type Readiness = { ready: boolean; checks: { database: "ok" | "unavailable"; migrations: "ok" | "pending" | "unknown" } };
 
@@ -27,7 +28,7 @@ export async function checkReadiness(): Promise<Readiness> {
     const migrations = (await withTimeout(pendingMigrations())) === 0 ? "ok" : "pending";
     return { ready: migrations === "ok", checks: { database: "ok", migrations } };
   } catch (error) {
-    console.error("[ready] database check failed:", error instanceof Error ? error.message : error);
+    log("ready").error({ err: error }, "database check failed");
     return { ready: false, checks: { database: "unavailable", migrations: "unknown" } };
   }
 }

@@ -5,6 +5,7 @@ import { queueEmail } from "@/lib/email";
 import type { JobHandler } from "@/lib/jobs";
 import { collectPayments } from "./collect";
 import { paymentsCsv } from "./csv";
+import { log } from "@/lib/ops/log";
 
 /**
  * The `payments-list.send` job: the period's payments as a CSV attachment, to the address the
@@ -14,7 +15,7 @@ import { paymentsCsv } from "./csv";
 export const sendPaymentsListJob: JobHandler<"payments-list.send"> = async ({ customerId, from, to }, ctx) => {
   const customer = await db.customer.findUnique({ where: { id: customerId }, select: { id: true, email: true, locale: true, displayName: true, customerCode: true } });
   if (!customer) {
-    console.warn(`[payments-list] customer ${customerId} not found, nothing sent`);
+    log("payments-list").warn({ customerId }, "customer not found, nothing sent");
     return;
   }
   const rows = await collectPayments({ customerId, from, to });

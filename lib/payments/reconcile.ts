@@ -7,6 +7,7 @@ import { enqueueJob } from "@/lib/jobs";
 import type { JobContext } from "@/lib/jobs/types";
 import { confirmPayment } from "./confirm-payment";
 import { openPaymentStatuses } from "./state";
+import { log } from "@/lib/ops/log";
 
 // Every 30 s, an attempt left alone for 30 s: settled within a minute of being stuck.
 const EVERY_MS = 30_000;
@@ -42,7 +43,7 @@ export async function reconcilePayments(_payload: { slot: string }, ctx: JobCont
     try {
       await confirmPayment({ paymentId: p.id, cancelOpen: at - p.updatedAt.getTime() > ABANDONED_MS });
     } catch (error) {
-      console.error(`[payments] reconcile ${p.id} failed`, error);
+      log("payments").error({ err: error, paymentId: p.id }, "reconcile failed");
     }
   }
   await reconcileCardVerifications(at);

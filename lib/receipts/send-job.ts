@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { queueEmail } from "@/lib/email";
 import type { JobHandler } from "@/lib/jobs";
 import { ensureReceiptPdf, receiptFilename } from "./pdf";
+import { log } from "@/lib/ops/log";
 
 /**
  * The `receipts.send` job: makes the quietanza's PDF (once, kept on the receipt) and queues the
@@ -18,7 +19,7 @@ export const sendReceiptJob: JobHandler<"receipts.send"> = async ({ receiptId, t
   const receipt = await ensureReceiptPdf(receiptId);
   if (!receipt) {
     // Nothing to attest (no such receipt, or its payment did not succeed): retrying won't change it.
-    console.warn(`[receipts] receipt ${receiptId} has no successful payment, nothing sent`);
+    log("receipts").warn({ receiptId }, "receipt has no successful payment, nothing sent");
     return;
   }
   const p = receipt.invoicePayment;

@@ -5,6 +5,7 @@ import { expireServices } from "./expiry";
 import { sendCardExpiringNotices, sendServiceExpiringNotices } from "./notices";
 import { ensureRenewalOrder, type RenewableService } from "./orders";
 import { inRenewalWindow, romeDaysBefore } from "./schedule";
+import { log } from "@/lib/ops/log";
 
 export type RenewalRunSummary = { services: number; ordersCreated: number; charged: number; failed: number; expired: number; notices: number };
 
@@ -54,7 +55,7 @@ export async function runRenewals(opts: { at: Date; customerId?: string }): Prom
       r = await renewService({ serviceId, at: opts.at });
     } catch (error) {
       // One service's trouble must not stop the others; its next stage (or run) tries again.
-      console.error(`[renewals] service ${serviceId} failed`, error);
+      log("renewals").error({ err: error, serviceId }, "renewal of a service failed");
       continue;
     }
     if (r.orderCreated) summary.ordersCreated++;

@@ -1,8 +1,7 @@
 "use server";
 
-import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { requestIp } from "@/lib/auth/options";
+import { requestClient } from "@/lib/security/client";
 import { requireViewer } from "@/lib/auth/session";
 import { CardError } from "@/lib/cards/errors";
 import { removeCard, setRenewalCard, type RemovalChoice } from "@/lib/cards/manage";
@@ -11,10 +10,7 @@ import { startCardVerification } from "@/lib/cards/verify";
 
 const BASE = "/metodi-di-pagamento";
 
-async function client() {
-  const h = Object.fromEntries(await headers());
-  return { ip: requestIp(h), userAgent: h["user-agent"]?.slice(0, 500) || undefined };
-}
+const client = requestClient;
 
 /** Runs a use case; an expected refusal becomes the page to show, anything else is a real error. */
 async function attempt(run: () => Promise<string>, onError: (code: CardError["code"]) => string): Promise<never> {

@@ -4,6 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import type { Viewer } from "@/lib/auth/session";
 import { confirmCardVerification } from "@/lib/cards/confirm-verification";
 import { cardLabel, findOwnCardLabel, getVerificationResult } from "@/lib/cards/queries";
+import { log } from "@/lib/ops/log";
 
 type Query = Record<string, string | string[] | undefined>;
 const reasons = ["declined", "insufficient_funds", "expired_card", "authentication_failed", "authentication_abandoned", "invalid_card", "not_sent"] as const;
@@ -17,7 +18,7 @@ export async function loadOutcome(viewer: Viewer, query: Query) {
   if (query.verifica) {
     let v = await getVerificationResult(viewer.customerId, one(query.verifica));
     if (v && v.status !== "SUCCEEDED" && v.status !== "FAILED") {
-      await confirmCardVerification({ verificationId: v.id }).catch((error) => console.error("[cards] confirm on payment methods", error));
+      await confirmCardVerification({ verificationId: v.id }).catch((error) => log("cards").error({ err: error, verificationId: query.verifica }, "confirm on payment methods failed"));
       v = await getVerificationResult(viewer.customerId, v.id);
     }
     return v ? ({ kind: "verification", ...v } as const) : null;

@@ -1,11 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
-import { requestIp } from "@/lib/auth/options";
+import { requestClient } from "@/lib/security/client";
 import { requireViewer } from "@/lib/auth/session";
 import { RenewalSwitchError, turnOffRenewal, turnOnRenewal, type RenewalSwitchErrorCode } from "@/lib/services/renewal-switch";
 import { switchRenewalInput } from "@/lib/services/schemas";
+import { log } from "@/lib/ops/log";
 
 export type SwitchRenewalResult =
   | { ok: true }
@@ -18,14 +18,13 @@ export async function switchRenewalAction(input: unknown): Promise<SwitchRenewal
   if (!parsed.success) return { ok: false, error: "not_found" };
   const { serviceId, on, ceilingConsent } = parsed.data;
   const viewer = await requireViewer();
-  const h = Object.fromEntries(await headers());
-  const client = { ip: requestIp(h), userAgent: h["user-agent"]?.slice(0, 500) || undefined };
+  const client = await requestClient();
   try {
     if (on) await turnOnRenewal({ viewer, serviceId, ceilingConsent, ...client });
     else await turnOffRenewal({ viewer, serviceId, ...client });
   } catch (error) {
     if (!(error instanceof RenewalSwitchError)) {
-      console.error("renewal switch failed", error);
+      log("renewals").error({ err: error }, "renewal switch failed");
       return { ok: false, error: "generic" };
     }
     if (error.code !== "ceiling_consent_required") return { ok: false, error: error.code };

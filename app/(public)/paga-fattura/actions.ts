@@ -1,23 +1,20 @@
 "use server";
 
-import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { requestIp } from "@/lib/auth/options";
+import { requestClient } from "@/lib/security/client";
 import { InvoicePaymentError } from "@/lib/invoice-payments/errors";
 import { prepareInvoicePayment } from "@/lib/invoice-payments/lookup";
 import { invoicePaymentResultPath, invoicePaymentSummaryPath } from "@/lib/invoice-payments/paths";
 import { payInvoiceInput } from "@/lib/invoice-payments/schemas";
 import { startInvoicePayment } from "@/lib/invoice-payments/start";
+import { log } from "@/lib/ops/log";
 
 export type LookupInvoiceResult =
   | { ok: true; summaryUrl: string }
   | { ok: false; error: "invalid" | "no_match" | "already_paid" | "rate_limited" | "unavailable"; retryAfterSeconds?: number };
 
-async function client() {
-  const h = Object.fromEntries(await headers());
-  return { ip: requestIp(h), userAgent: h["user-agent"]?.slice(0, 500) || undefined };
-}
+const client = requestClient;
 
 /** Step one's "Prosegui": the data must match an invoice to pay; then the summary. */
 export async function lookupInvoiceAction(values: unknown): Promise<LookupInvoiceResult> {
@@ -31,7 +28,7 @@ export async function lookupInvoiceAction(values: unknown): Promise<LookupInvoic
       if (error.code === "no_match" || error.code === "already_paid") return { ok: false, error: error.code };
       return { ok: false, error: "invalid" };
     }
-    console.error("[invoice-payments] lookup failed", error);
+    log("invoice-payments").error({ err: error }, "lookup failed");
     return { ok: false, error: "unavailable" };
   }
 }

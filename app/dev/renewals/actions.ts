@@ -5,6 +5,7 @@ import { z } from "zod";
 import { devToolsEnabled } from "@/lib/demo/dev-tools";
 import { RenewalRunError, runRenewalsAsOf } from "@/lib/renewals/as-of";
 import type { RenewalRunSummary } from "@/lib/renewals/engine";
+import { log } from "@/lib/ops/log";
 
 const runRenewalsInput = z.object({
   date: z.iso.date(),
@@ -26,7 +27,7 @@ export async function runRenewalsAction(_previous: RunRenewalsState, formData: F
     return { ok: true, at: at.toISOString(), summary };
   } catch (error) {
     if (error instanceof RenewalRunError) return { ok: false, error: "unknownCustomer" };
-    console.error("[renewals] dev run failed", error);
+    log("renewals").error({ err: error }, "dev run failed");
     return { ok: false, error: "failedRun" };
   }
 }

@@ -5,23 +5,15 @@
  */
 import { z } from "zod";
 import { now } from "@/lib/clock";
+import { passesLuhn } from "@/lib/security/card-numbers";
+
+export { passesLuhn };
 
 export type CardBrand = "Visa" | "Mastercard" | "American Express";
 
 /** The number without the spaces or dashes people type between groups of digits. */
 export function cardDigits(raw: string): string {
   return raw.replace(/[\s-]/g, "");
-}
-
-export function passesLuhn(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return sum % 10 === 0;
 }
 
 /** The circuit, from the first digits; null for circuits this bank does not accept. */

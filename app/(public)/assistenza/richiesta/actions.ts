@@ -1,13 +1,13 @@
 "use server";
 
-import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
-import { requestIp } from "@/lib/auth/options";
+import { requestClient } from "@/lib/security/client";
 import { getViewer } from "@/lib/auth/session";
 import { isLocale } from "@/lib/i18n/config";
 import { SupportError } from "@/lib/support/errors";
 import { supportRequestInput } from "@/lib/support/schemas";
 import { submitSupportRequest } from "@/lib/support/submit";
+import { log } from "@/lib/ops/log";
 
 export type SubmitSupportResult =
   | { ok: true; confirmationUrl: string }
@@ -17,15 +17,13 @@ export type SubmitSupportResult =
 export async function submitSupportRequestAction(values: unknown): Promise<SubmitSupportResult> {
   const parsed = supportRequestInput.safeParse(values);
   if (!parsed.success) return { ok: false, error: "invalid" };
-  const [viewer, h, locale] = await Promise.all([getViewer(), headers(), getLocale()]);
-  const bag = Object.fromEntries(h);
+  const [viewer, client, locale] = await Promise.all([getViewer(), requestClient(), getLocale()]);
   let id: string;
   try {
     const request = await submitSupportRequest({
       input: values,
       viewer,
-      ip: requestIp(bag),
-      userAgent: bag["user-agent"]?.slice(0, 500) || undefined,
+      ...client,
       locale: isLocale(locale) ? locale : undefined,
     });
     id = request.id;
@@ -33,7 +31,7 @@ export async function submitSupportRequestAction(values: unknown): Promise<Submi
     if (error instanceof SupportError) {
       return error.code === "rate_limited" ? { ok: false, error: "rate_limited", retryAfterSeconds: error.retryAfterSeconds } : { ok: false, error: "invalid" };
     }
-    console.error("support request failed", error);
+    log("support").error({ err: error }, "support request failed");
     return { ok: false, error: "unavailable" };
   }
   // The random id, not the number, so that numbers can't be guessed into someone else's request.

@@ -8,6 +8,7 @@ import { resendReceipt } from "@/lib/invoice-settlement/resend-receipt";
 import { openVatBalance } from "@/lib/invoice-settlement/vat-balance";
 import { resendReceiptInput, settlementInput, uuidInput } from "@/lib/staff/schemas";
 import { clientInfo, staffForAction } from "../client-info";
+import { log } from "@/lib/ops/log";
 
 export type ResendResult = { ok: true; receiptNumber: string; to: string } | { ok: false; error: SettlementErrorCode | "unavailable" };
 
@@ -22,7 +23,7 @@ export async function resendReceiptAction(values: unknown): Promise<ResendResult
     return { ok: true, receiptNumber, to: parsed.data.to };
   } catch (error) {
     if (error instanceof SettlementError) return { ok: false, error: error.code };
-    console.error("[backoffice] receipt resend failed", error);
+    log("backoffice").error({ err: error }, "receipt resend failed");
     return { ok: false, error: "unavailable" };
   }
 }

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { requestStatusInput, supportReplyInput } from "@/lib/staff/schemas";
 import { replyToSupportRequest, setSupportRequestStatus, SupportReplyError } from "@/lib/support/replies";
 import { clientInfo, staffForAction } from "../client-info";
+import { log } from "@/lib/ops/log";
 
 export type ReplyResult = { ok: true } | { ok: false; error: SupportReplyError["code"] | "unavailable" };
 
@@ -17,7 +18,7 @@ export async function replyToRequestAction(values: unknown): Promise<ReplyResult
     await replyToSupportRequest({ staff, input: parsed.data, ...(await clientInfo()) });
   } catch (error) {
     if (error instanceof SupportReplyError) return { ok: false, error: error.code };
-    console.error("[backoffice] reply failed", error);
+    log("backoffice").error({ err: error }, "reply failed");
     return { ok: false, error: "unavailable" };
   }
   revalidatePath(`/backoffice/richieste/${parsed.data.requestId}`);

@@ -1,4 +1,5 @@
 import { receiveGatewayNotification } from "@/lib/payments/notifications";
+import { log } from "@/lib/ops/log";
 
 const MAX_BODY = 16 * 1024;
 
@@ -13,7 +14,7 @@ export async function POST(request: Request) {
     if (result === "unknown_payment") return Response.json({ error: "unknown_payment" }, { status: 404 });
     return Response.json({ result });
   } catch (error) {
-    console.error("[payments] notification failed", error);
+    log("payments").error({ err: error }, "bank notification failed");
     return Response.json({ error: "temporarily_unavailable" }, { status: 503 });
   }
 }

@@ -1,8 +1,7 @@
 "use server";
 
-import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { requestIp } from "@/lib/auth/options";
+import { requestClient } from "@/lib/security/client";
 import { requireViewer } from "@/lib/auth/session";
 import { PaymentError } from "@/lib/payments/errors";
 import { payOrderInput } from "@/lib/payments/schemas";
@@ -14,7 +13,7 @@ export async function payOrderAction(formData: FormData) {
   if (!parsed.success) notFound();
   const { orderId, carta, consenso } = parsed.data;
   const viewer = await requireViewer();
-  const h = Object.fromEntries(await headers());
+  const client = await requestClient();
   const base = `/ordini/${orderId}/paga`;
   let target: string;
   try {
@@ -23,8 +22,7 @@ export async function payOrderAction(formData: FormData) {
       orderId,
       card: carta === "nuova" ? { kind: "new" } : { kind: "saved", cardId: carta },
       ceilingConsent: consenso === "1",
-      ip: requestIp(h),
-      userAgent: h["user-agent"]?.slice(0, 500) || undefined,
+      ...client,
     });
     target = result.redirectUrl ?? `${base}/esito?pagamento=${result.paymentId}`;
   } catch (error) {

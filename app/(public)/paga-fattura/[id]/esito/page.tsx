@@ -8,6 +8,7 @@ import { confirmInvoicePayment } from "@/lib/invoice-payments/confirm";
 import { invoicePaymentSummaryPath, PAY_INVOICE_PATH } from "@/lib/invoice-payments/paths";
 import { getInvoicePaymentView } from "@/lib/invoice-payments/queries";
 import { formatMoney } from "@/lib/money";
+import { log } from "@/lib/ops/log";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -27,7 +28,7 @@ export default async function InvoicePaymentResultPage({ params }: Props) {
   if (!p) notFound();
   if (p.onSummary) redirect(invoicePaymentSummaryPath(p.id));
   if (p.status !== "SUCCEEDED" && p.status !== "FAILED") {
-    await confirmInvoicePayment({ invoicePaymentId: p.id }).catch((error) => console.error("[invoice-payments] confirm on result page", error));
+    await confirmInvoicePayment({ invoicePaymentId: p.id }).catch((error) => log("invoice-payments").error({ err: error, invoicePaymentId: id }, "confirm on result page failed"));
     p = (await getInvoicePaymentView(id))!;
   }
 

@@ -7,6 +7,7 @@ import { cardLabel } from "@/lib/cards/queries";
 import { formatMoney } from "@/lib/money";
 import { confirmPayment } from "@/lib/payments/confirm-payment";
 import { getPaymentResult } from "@/lib/payments/queries";
+import { log } from "@/lib/ops/log";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -20,7 +21,7 @@ export default async function PaymentResultPage({ params, searchParams }: Props)
   let payment = await getPaymentResult(viewer, id, paymentId);
   if (!payment) notFound();
   if (payment.status !== "SUCCEEDED" && payment.status !== "FAILED") {
-    await confirmPayment({ paymentId: payment.id }).catch((error) => console.error("[payments] confirm on result page", error));
+    await confirmPayment({ paymentId: payment.id }).catch((error) => log("payments").error({ err: error, paymentId }, "confirm on result page failed"));
     payment = (await getPaymentResult(viewer, id, paymentId))!;
   }
   const [t, tReason, format] = await Promise.all([getTranslations("pay"), getTranslations("declineReason"), getFormatter()]);
