@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, loginWithUsername } from "./fixtures";
+import { expectAccessible, signIn } from "./fixtures";
 
 test.describe("mario.rossi's area", () => {
   test.beforeEach(async ({ page }) => {
-    await loginWithUsername(page, "mario.rossi");
-    await expect(page).toHaveURL("/");
+    await signIn(page, "mario.rossi");
+    await page.goto("/");
   });
 
   test("home lists the services with status, expiry and automatic renewal", async ({ page }) => {

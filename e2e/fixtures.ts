@@ -41,6 +41,19 @@ export async function loginWithUsername(page: Page, username: string, password =
   await form.getByRole("button", { name: "Accedi" }).click();
 }
 
+/**
+ * Signs in through next-auth's credentials endpoint, without the form: for tests whose subject is
+ * not the login (the form has its own tests in login.spec.ts). The session cookie lands in the
+ * page's context, as the form would leave it.
+ */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  const csrf = await page.request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await page.request.post("/api/auth/callback/account", { form: { username, password, csrfToken, json: "true" } });
+  expect(res.ok()).toBe(true);
+  expect(new URL((await res.json()).url).searchParams.get("error")).toBeNull();
+}
+
 export async function loginWithPec(page: Page, address: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
   const form = page.getByRole("region", { name: "Accedi con indirizzo PEC" });

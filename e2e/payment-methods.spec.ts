@@ -1,9 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { enterCardAtBank, expectAccessible, loginWithPec, loginWithUsername, newCustomer, type TestCustomer } from "./fixtures";
+import { enterCardAtBank, expectAccessible, loginWithPec, signIn, newCustomer, type TestCustomer } from "./fixtures";
 
 test("mario.rossi sees his saved Visa, that it pays the renewals, and the ceiling he authorised", async ({ page }) => {
-  await loginWithUsername(page, "mario.rossi");
-  await expect(page).toHaveURL("/");
+  await signIn(page, "mario.rossi");
+  await page.goto("/");
   await page.getByRole("navigation", { name: "Navigazione principale" }).getByRole("link", { name: "Metodi di pagamento" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Metodi di pagamento" })).toBeVisible();
   const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Visa •••• 4242" }) });
@@ -16,8 +16,8 @@ test("mario.rossi sees his saved Visa, that it pays the renewals, and the ceilin
 });
 
 test("a customer without cards is told how a card gets saved", async ({ page }) => {
-  await loginWithUsername(page, "anna.bianchi");
-  await expect(page).toHaveURL("/");
+  await signIn(page, "anna.bianchi");
+  await page.goto("/");
   await page.goto("/metodi-di-pagamento");
   await expect(page.getByText("Non hai carte registrate.")).toBeVisible();
   await expect(page.getByText("Non hai ancora autorizzato un importo massimo prelevabile.")).toBeVisible();
@@ -39,8 +39,8 @@ test("a login with the PEC mailbox sees the cards but can't change them, not eve
 const bankCards = { approved: "4242 4242 4242 4242", declined: "4000 0000 0000 0002", threeDS: "4000 0027 6000 3184", mastercard: "5555 5555 5555 4444" } as const;
 
 async function openPaymentMethods(page: Page, customer: TestCustomer) {
-  await loginWithUsername(page, customer.username);
-  await expect(page).toHaveURL("/");
+  await signIn(page, customer.username);
+  await page.goto("/");
   await page.getByRole("navigation", { name: "Navigazione principale" }).getByRole("link", { name: "Metodi di pagamento" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Metodi di pagamento" })).toBeVisible();
 }
@@ -170,15 +170,15 @@ test("the renewal card is removed in one step by moving the renewals to another 
 });
 
 test("a customer cannot open another customer's card by URL", async ({ page }) => {
-  await loginWithUsername(page, "mario.rossi");
-  await expect(page).toHaveURL("/");
+  await signIn(page, "mario.rossi");
+  await page.goto("/");
   await page.goto("/metodi-di-pagamento");
   const removeUrl = (await page.getByRole("link", { name: "Rimuovi la carta Visa •••• 4242" }).getAttribute("href"))!;
   expect(removeUrl).toMatch(/^\/metodi-di-pagamento\/[0-9a-f-]{36}\/rimuovi$/);
   await page.getByRole("button", { name: "Esci" }).click();
   await expect(page).toHaveURL(/\/login/);
-  await loginWithUsername(page, "anna.bianchi");
-  await expect(page).toHaveURL("/");
+  await signIn(page, "anna.bianchi");
+  await page.goto("/");
   for (const path of [removeUrl, removeUrl.replace(/rimuovi$/, "rinnovi")]) {
     expect((await page.goto(path))?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Pagina non trovata" })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { enterCardAtBank, expectAccessible, loginWithUsername, mailboxSubjects, mailboxText, newCustomer, type TestCustomer } from "./fixtures";
+import { enterCardAtBank, expectAccessible, signIn, mailboxSubjects, mailboxText, newCustomer, type TestCustomer } from "./fixtures";
 
 const cards = {
   approved: "4242 4242 4242 4242",
@@ -10,8 +10,8 @@ const cards = {
 } as const;
 
 async function openPayment(page: Page, customer: TestCustomer) {
-  await loginWithUsername(page, customer.username);
-  await expect(page).toHaveURL("/");
+  await signIn(page, customer.username);
+  await page.goto("/");
   await page.getByRole("link", { name: `Gestisci ${customer.pecAddress}` }).click();
   await page.getByRole("link", { name: `Paga l'ordine ${customer.order.number}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Pagamento dell'ordine ${customer.order.number}` })).toBeVisible();
@@ -144,8 +144,8 @@ test("leaving the bank's page with Annulla: the order stays awaiting payment", a
 });
 
 test("anna.bianchi, a public body without cards, pays her PEC renewal with a new card: no ceiling step", async ({ page }) => {
-  await loginWithUsername(page, "anna.bianchi");
-  await expect(page).toHaveURL("/");
+  await signIn(page, "anna.bianchi");
+  await page.goto("/");
   await page.getByRole("link", { name: "Gestisci protocollo@pec-demo.it" }).click();
   await page.getByRole("link", { name: "Paga l'ordine ORD-2026-000201" }).click();
   await expect(page.getByLabel("Carta di credito registrata")).toHaveCount(0);
@@ -227,8 +227,8 @@ test("two tabs: the second sees the order paid and can't pay it again", async ({
 
 test("mario.rossi: his saved Visa pays without the ceiling step; a new card asks for 30,50 €", async ({ page }) => {
   // Only up to the last step: the demo account's orders stay awaiting payment for the other specs.
-  await loginWithUsername(page, "mario.rossi");
-  await expect(page).toHaveURL("/");
+  await signIn(page, "mario.rossi");
+  await page.goto("/");
   await page.getByRole("link", { name: "Gestisci mario.rossi@pec-demo.it" }).click();
   await page.getByRole("link", { name: "Paga l'ordine ORD-2026-000101" }).click();
   const select = page.getByLabel("Carta di credito registrata");
@@ -248,8 +248,8 @@ test("mario.rossi: his saved Visa pays without the ceiling step; a new card asks
 
 test("bad input in the checkout URLs changes nothing and says so", async ({ page, request }) => {
   const customer = await newCustomer(request, { kind: "saved-card" });
-  await loginWithUsername(page, customer.username);
-  await expect(page).toHaveURL("/");
+  await signIn(page, customer.username);
+  await page.goto("/");
   await page.goto(`/ordini/${customer.order.id}/paga/riepilogo?carta=not-a-card`);
   await expect(page.getByText("La carta scelta non è disponibile: scegline un'altra.")).toBeVisible();
   expect((await page.goto(`/ordini/${customer.order.id}/paga/esito?pagamento=../../x`))?.status()).toBe(404);

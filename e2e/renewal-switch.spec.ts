@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, loginWithUsername, mailboxSubjects, mailboxText, newCustomer } from "./fixtures";
+import { expectAccessible, signIn, mailboxSubjects, mailboxText, newCustomer } from "./fixtures";
 
 async function expectMail(page: Page, to: string, subject: string) {
   await expect(async () => {
@@ -9,8 +9,8 @@ async function expectMail(page: Page, to: string, subject: string) {
 
 test("turning PEC renewal on from its page and off from the home list, with the e-mails", async ({ page, request }) => {
   const customer = await newCustomer(request, { kind: "saved-card" });
-  await loginWithUsername(page, customer.username);
-  await expect(page).toHaveURL("/");
+  await signIn(page, customer.username);
+  await page.goto("/");
   await page.getByRole("link", { name: `Gestisci ${customer.pecAddress}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: customer.pecAddress })).toBeVisible();
 
@@ -59,8 +59,8 @@ test("turning PEC renewal on from its page and off from the home list, with the 
 test("a renewal above the ceiling in force asks for a new ceiling first, then shows it on Metodi di pagamento", async ({ page, request }) => {
   const customer = await newCustomer(request, { kind: "saved-card", conservazione: true });
   const name = `Conservazione ${customer.username.replace(/^qa\./, "")}`;
-  await loginWithUsername(page, customer.username);
-  await expect(page).toHaveURL("/");
+  await signIn(page, customer.username);
+  await page.goto("/");
 
   const renewal = page.getByRole("switch", { name: `Rinnovo automatico di ${name}`, exact: true });
   await renewal.click();
@@ -84,8 +84,8 @@ test("a renewal above the ceiling in force asks for a new ceiling first, then sh
 
 test("without a saved card the customer is told to add one", async ({ page, request }) => {
   const customer = await newCustomer(request, { kind: "no-card" });
-  await loginWithUsername(page, customer.username);
-  await expect(page).toHaveURL("/");
+  await signIn(page, customer.username);
+  await page.goto("/");
   await page.goto(`/servizi/${customer.pecServiceId}`);
   const renewal = page.getByRole("switch", { name: "Rinnovo automatico", exact: true });
   await renewal.click();
@@ -101,8 +101,8 @@ test("without a saved card the customer is told to add one", async ({ page, requ
 });
 
 test("Firma Digitale has no switch and says why (mario.rossi, read only)", async ({ page }) => {
-  await loginWithUsername(page, "mario.rossi");
-  await expect(page).toHaveURL("/");
+  await signIn(page, "mario.rossi");
+  await page.goto("/");
   const firma = "Firma Digitale Remota RSSMRA80A01H501U";
   await expect(page.getByRole("switch", { name: `Rinnovo automatico di ${firma}` })).toHaveCount(0);
   await expect(page.getByRole("switch", { name: "Rinnovo automatico di mario.rossi@pec-demo.it", exact: true })).toHaveAttribute("aria-checked", "false");

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, loginWithUsername, mailboxSubjects, mailboxText, newCustomer, type TestCustomer } from "./fixtures";
+import { expectAccessible, signIn, mailboxSubjects, mailboxText, newCustomer, type TestCustomer } from "./fixtures";
 
 /** QA's "as of" tool: the renewal engine for this customer only, as of today. */
 async function runEngine(page: Page, customer: TestCustomer) {
@@ -22,8 +22,8 @@ test("a declined automatic renewal: notice on the home page with Paga, and an e-
   await expect(result.locator("div", { hasText: "Addebiti non riusciti" }).getByRole("definition")).toHaveText("1");
   await expect(result.locator("div", { hasText: "Rinnovi addebitati" }).getByRole("definition")).toHaveText("0");
 
-  await loginWithUsername(page, customer.username);
-  await expect(page).toHaveURL("/");
+  await signIn(page, customer.username);
+  await page.goto("/");
   const notice = page.getByRole("status").filter({ hasText: `Il rinnovo automatico di ${spidOf(customer)} non è andato a buon fine` });
   await expect(notice).toBeVisible();
   await expect(notice).toContainText("30,38 €");
@@ -48,8 +48,8 @@ test("a successful automatic renewal: the order is Pagato and the receipt is in 
   await expect(result.locator("div", { hasText: "Rinnovi addebitati" }).getByRole("definition")).toHaveText("0");
   expect(await (await request.get(`/dev/fixtures/customers/${customer.customerId}/payments`)).json()).toMatchObject({ succeeded: 1, bankCharges: 1 });
 
-  await loginWithUsername(page, customer.username);
-  await expect(page).toHaveURL("/");
+  await signIn(page, customer.username);
+  await page.goto("/");
   await expect(page.getByText(/non è andato a buon fine/)).toHaveCount(0);
   await page.getByRole("navigation", { name: "Navigazione principale" }).getByRole("link", { name: "Ordini" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Ordini" })).toBeVisible();
