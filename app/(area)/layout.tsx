@@ -3,6 +3,7 @@ import { LogoutButton } from "@/components/layout/logout-button";
 import { MainNav } from "@/components/layout/main-nav";
 import { SiteShell } from "@/components/layout/site-shell";
 import { requireViewer } from "@/lib/auth/session";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export default async function AreaLayout({ children }: { children: React.ReactNode }) {
   const [viewer, t] = await Promise.all([requireViewer(), getTranslations("app")]);
@@ -16,7 +17,7 @@ export default async function AreaLayout({ children }: { children: React.ReactNo
         </>
       }
     >
-      {children}
+      <ClientMessages namespaces={["pay", "renewal", "renewalSwitch", "service"]}>{children}</ClientMessages>
     </SiteShell>
   );
 }

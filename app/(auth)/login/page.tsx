@@ -6,6 +6,7 @@ import { SiteShell } from "@/components/layout/site-shell";
 import { Alert } from "@/components/ui/alert";
 import { getViewer } from "@/lib/auth/session";
 import { LoginForms } from "./login-forms";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("login");
@@ -20,7 +21,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <h1>{t("title")}</h1>
       {params.uscita === "1" ? <Alert tone="ok">{t("loggedOut")}</Alert> : null}
       <p className="muted">{t("intro")}</p>
-      <LoginForms />
+      <ClientMessages namespaces={["login"]}>
+        <LoginForms />
+      </ClientMessages>
       <p>
         {tSupport("loginHelp")} <Link href="/assistenza">{tSupport("loginHelpLink")}</Link>
       </p>

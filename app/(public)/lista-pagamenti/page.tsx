@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { todayInRome } from "@/lib/payments-list/schemas";
 import { PaymentsListForm } from "./payments-list-form";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("paymentsList"))("title") };
@@ -17,7 +18,9 @@ export default async function PaymentsListPage() {
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
       <p className="muted">{t("privacy")}</p>
-      <PaymentsListForm today={today} defaultFrom={`${today.slice(0, 4)}-01-01`} />
+      <ClientMessages namespaces={["paymentsList"]}>
+        <PaymentsListForm today={today} defaultFrom={`${today.slice(0, 4)}-01-01`} />
+      </ClientMessages>
       <p>
         {t("wrongAddress")} <Link href="/assistenza/richiesta?destinatario=amministrazione">{t("wrongAddressLink")}</Link>
       </p>

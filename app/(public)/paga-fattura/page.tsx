@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PayInvoiceForm } from "./pay-invoice-form";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("payInvoice"))("title") };
@@ -18,7 +19,9 @@ export default async function PayInvoicePage({ searchParams }: { searchParams: P
     <>
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
-      <PayInvoiceForm invoiceNumber={invoiceNumberParam(params.numero)} />
+      <ClientMessages namespaces={["payInvoice"]}>
+        <PayInvoiceForm invoiceNumber={invoiceNumberParam(params.numero)} />
+      </ClientMessages>
     </>
   );
 }

@@ -5,12 +5,13 @@ import { getStaff } from "@/lib/auth/session";
 import styles from "./backoffice.module.css";
 import { StaffLogoutButton } from "./staff-logout-button";
 import { StaffNav } from "./staff-nav";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 /** The staff's own shell: every page below still checks the staff session itself (requireStaff). */
 export default async function BackofficeLayout({ children }: { children: React.ReactNode }) {
   const [staff, t, tApp] = await Promise.all([getStaff(), getTranslations("backoffice"), getTranslations("app")]);
   return (
-    <>
+    <ClientMessages namespaces={["backoffice"]}>
       <a className="skip-link" href="#contenuto">
         {t("shell.skipToContent")}
       </a>
@@ -38,6 +39,6 @@ export default async function BackofficeLayout({ children }: { children: React.R
         {children}
       </main>
       <footer className="site-footer">{t("shell.footer")}</footer>
-    </>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { now } from "@/lib/clock";
 import { devToolsEnabled } from "@/lib/demo/dev-tools";
 import { romeDay } from "@/lib/renewals/schedule";
 import { RunRenewalsForm } from "./run-form";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export const metadata: Metadata = { title: "Motore dei rinnovi", robots: { index: false } };
 
@@ -17,7 +18,9 @@ export default async function DevRenewalsPage() {
     <SiteShell>
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
-      <RunRenewalsForm today={romeDay(now())} />
+      <ClientMessages namespaces={["renewalEngine"]}>
+        <RunRenewalsForm today={romeDay(now())} />
+      </ClientMessages>
     </SiteShell>
   );
 }

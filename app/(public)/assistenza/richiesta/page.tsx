@@ -5,6 +5,7 @@ import { getViewer } from "@/lib/auth/session";
 import { getSupportPrefill } from "@/lib/support/queries";
 import { supportCategories, type SupportCategory } from "@/lib/support/schemas";
 import { SupportForm } from "./support-form";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("support"))("requestTitle") };
@@ -26,7 +27,9 @@ export default async function SupportRequestPage({ searchParams }: { searchParam
       </p>
       <h1>{t("requestTitle")}</h1>
       <p className="muted">{t("requestText")}</p>
-      <SupportForm prefill={{ ...prefill, category: categoryParam(params.destinatario) }} />
+      <ClientMessages namespaces={["support"]}>
+        <SupportForm prefill={{ ...prefill, category: categoryParam(params.destinatario) }} />
+      </ClientMessages>
     </>
   );
 }
