@@ -8,8 +8,6 @@ const nextConfig: NextConfig = {
   // pdfkit reads its font metrics (.afm files) from its own folder at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "pdfkit"],
   poweredByHeader: false,
-  // A second build directory for a shared checkout (a benchmark next to someone's browser run).
-  distDir: process.env.NEXT_DIST_DIR || ".next",
   // scripts/test.sh runs `tsc --noEmit` over the whole project just before building; it sets
   // BUILD_SKIP_TYPECHECK=1 so the build doesn't check the same files a second time.
   typescript: { ignoreBuildErrors: process.env.BUILD_SKIP_TYPECHECK === "1" },
