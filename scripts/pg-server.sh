@@ -4,6 +4,10 @@
 #   scripts/pg-server.sh start   prints postgres://postgres@127.0.0.1:PORT/postgres (only that)
 #   scripts/pg-server.sh url     prints the URL of the running one
 #   scripts/pg-server.sh stop    stops it and deletes its directory
+#   scripts/pg-server.sh restart [SECONDS]
+#                                restarts it (fast shutdown: open connections are cut), same dir
+#                                and port, staying down SECONDS (default 0) in between; returns
+#                                once it accepts connections again
 #
 # PG_PORT: port (default 54329; when the default is taken the next free one is used).
 # PG_STATE_FILE: where start records dir/pid/port for stop (default /tmp/area-clienti-pg.state).
@@ -98,9 +102,31 @@ EOF
   url "$PORT"
 }
 
+# For the fault drills: the database going away under a running app and coming back.
+restart() {
+  [ -f "$STATE_FILE" ] || die "not running"
+  local DIR="" PID="" BIN="" PORT=""
+  # shellcheck disable=SC1090
+  . "$STATE_FILE"
+  [ -n "$DIR" ] && [ -d "$DIR/data" ] || die "no data directory in $STATE_FILE"
+  local down=${1:-0}
+  [[ "$down" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "restart: SECONDS must be a number"
+  if [ "$down" = 0 ]; then
+    as_pg "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -m fast -w -t 30 restart >/dev/null 2>&1 \
+      || { tail -n 20 "$DIR/server.log" >&2 || true; die "the server did not restart"; }
+  else
+    as_pg "$BIN/pg_ctl" -D "$DIR/data" -m fast -w -t 30 stop >/dev/null 2>&1 || die "the server did not stop"
+    sleep "$down"
+    as_pg "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 30 start >/dev/null 2>&1 \
+      || { tail -n 20 "$DIR/server.log" >&2 || true; die "the server did not start again"; }
+  fi
+  printf 'DIR=%q\nBIN=%q\nPORT=%q\nPID=%q\n' "$DIR" "$BIN" "$PORT" "$(head -n 1 "$DIR/data/postmaster.pid")" >"$STATE_FILE"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  restart) restart "${2:-0}" ;;
   url) [ -f "$STATE_FILE" ] || die "not running"; PORT=""; . "$STATE_FILE"; url "$PORT" ;;
-  *) die "usage: $0 start|stop|url" ;;
+  *) die "usage: $0 start|stop|restart|url" ;;
 esac

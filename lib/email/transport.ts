@@ -36,6 +36,9 @@ export const localTransport: EmailTransport = {
   },
 };
 
+/** How long one call to Resend may take (an attachment included) before it counts as failed. */
+export const RESEND_TIMEOUT_MS = 15_000;
+
 export function resendTransport(apiKey: string): EmailTransport {
   const resend = new Resend(apiKey);
   return {
@@ -55,7 +58,9 @@ export function resendTransport(apiKey: string): EmailTransport {
           })),
         },
         // Resend keeps the key for 24 hours: a retry after a lost response is not sent twice.
-        { idempotencyKey: `email/${mail.emailId}` },
+        // Without a deadline an answer that never comes holds the worker for minutes (undici's
+        // 5-minute header timeout): give up and let the job retry with the same key.
+        { idempotencyKey: `email/${mail.emailId}`, signal: AbortSignal.timeout(RESEND_TIMEOUT_MS) },
       );
       if (error) throw new EmailProviderError(`Resend ${error.name} (${error.statusCode ?? "no status"}): ${error.message}`);
       await recordDelivery(db, { providerMessageId: data.id });

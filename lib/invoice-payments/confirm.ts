@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { isUuid } from "@/lib/db/ids";
 import { getGateway } from "@/lib/gateway";
 import type { PaymentOutcome } from "@/lib/gateway/types";
+import { failpoint } from "@/lib/ops/failpoints";
 import { IN_FLIGHT_GRACE_MS } from "@/lib/payments/confirm-payment";
 import { settleInvoiceFailure, settleInvoiceSuccess } from "./settle";
 
@@ -55,6 +56,7 @@ export async function confirmInvoicePayment(opts: { invoicePaymentId: string; ca
     await settleInvoiceFailure(opts.invoicePaymentId, "not_sent");
     return { status: "FAILED" };
   }
+  if (outcome.status === "succeeded") failpoint("invoice-payment.confirm-before-record");
   return applyInvoiceOutcome(opts.invoicePaymentId, outcome);
 }
 

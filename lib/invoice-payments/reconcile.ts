@@ -3,9 +3,8 @@ import { db } from "@/lib/db";
 import { confirmInvoicePayment } from "./confirm";
 import { expirePrepared, PREPARED_TTL_MS } from "./start";
 import { log } from "@/lib/ops/log";
+import { RECONCILE_STALE_MS as STALE_MS } from "@/lib/payments/state";
 
-/** Left alone this long, an attempt is asked about at the bank (as order payments). */
-const STALE_MS = 30_000;
 /** The bank's hosted page lasts 15 minutes: past 20, an attempt still waiting is ended there. */
 const ABANDONED_MS = 20 * 60_000;
 

@@ -6,12 +6,14 @@ import { isUuid } from "@/lib/db/ids";
 import { getGateway } from "@/lib/gateway";
 import { amountDue } from "@/lib/invoices/amounts";
 import { lockInvoice } from "@/lib/invoices/lock";
+import { failpoint } from "@/lib/ops/failpoints";
 import { IN_FLIGHT_GRACE_MS } from "@/lib/payments/confirm-payment";
 import { isUniqueViolation } from "@/lib/payments/errors";
 import { PAYMENT_NOTIFY_PATH } from "@/lib/payments/start-payment";
 import { confirmInvoicePayment } from "./confirm";
 import { InvoicePaymentError } from "./errors";
 import { invoicePaymentReturnPath } from "./paths";
+import { log } from "@/lib/ops/log";
 
 /** A summary left this long is stale: the payer starts again from step one. */
 export const PREPARED_TTL_MS = 30 * 60_000;
@@ -102,6 +104,7 @@ async function settleActiveAttempt(invoiceId: string) {
  */
 async function sendToBank(p: Attempt): Promise<StartInvoicePaymentResult> {
   await db.invoicePayment.updateMany({ where: { id: p.id, status: "CREATED" }, data: { status: "SENT" } });
+  failpoint("invoice-payment.after-hold");
   try {
     const session = await getGateway().createHostedSession({
       kind: "PAYMENT", amountCents: p.amountCents, currency: "EUR", merchantRef: p.id, merchantCustomerRef: `paga-fattura:${p.id}`,
@@ -113,7 +116,7 @@ async function sendToBank(p: Attempt): Promise<StartInvoicePaymentResult> {
     return status === "REQUIRES_ACTION" ? { invoicePaymentId: p.id, redirectUrl: session.redirectUrl } : { invoicePaymentId: p.id };
   } catch (error) {
     // The bank's answer is unknown: the attempt stays SENT and reconciliation settles it.
-    console.error(`[invoice-payments] ${p.id}: gateway call failed`, error);
+    log("invoice-payments").error({ err: error, invoicePaymentId: p.id }, "gateway call failed");
     return { invoicePaymentId: p.id };
   }
 }

@@ -3,6 +3,7 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { getGateway } from "@/lib/gateway";
 import type { PaymentOutcome } from "@/lib/gateway/types";
+import { failpoint } from "@/lib/ops/failpoints";
 import { settleFailure, settleSuccess } from "./settle";
 
 /** An attempt created or sent this recently may still be on its way to the bank: leave it be. */
@@ -55,5 +56,6 @@ export async function confirmPayment(opts: { paymentId: string; cancelOpen?: boo
     await settleFailure(opts.paymentId, "not_sent");
     return { status: "FAILED" };
   }
+  if (outcome.status === "succeeded") failpoint("payment.confirm-before-record");
   return applyOutcome(opts.paymentId, outcome);
 }

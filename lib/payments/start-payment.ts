@@ -6,11 +6,13 @@ import { recordCeilingConsent } from "@/lib/cards/renewal-setup";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { getGateway } from "@/lib/gateway";
+import { failpoint } from "@/lib/ops/failpoints";
 import { lockOrder } from "@/lib/orders/lock";
 import { isPayable } from "@/lib/orders/state";
 import { getCheckout, type CardChoice } from "./checkout";
 import { applyOutcome, confirmPayment, IN_FLIGHT_GRACE_MS } from "./confirm-payment";
 import { isUniqueViolation, PaymentError } from "./errors";
+import { log } from "@/lib/ops/log";
 
 export type StartPaymentResult = { paymentId: string; redirectUrl?: string };
 
@@ -111,6 +113,7 @@ async function settleActiveAttempt(orderId: string) {
 async function sendToBank(attempt: Attempt, customerId: string): Promise<StartPaymentResult> {
   const sent = await db.payment.updateMany({ where: { id: attempt.id, status: "CREATED" }, data: { status: "SENT" } });
   if (sent.count === 0) return { paymentId: attempt.id };
+  failpoint("payment.after-open");
   const gateway = getGateway();
   // Off-session: nobody to send back after a challenge, and the bank never asks for one.
   const returnUrl = attempt.offSession ? undefined : paymentReturnPath(attempt.id);
@@ -122,11 +125,13 @@ async function sendToBank(attempt: Attempt, customerId: string): Promise<StartPa
       return { paymentId: attempt.id, redirectUrl: session.redirectUrl };
     }
     const outcome = await gateway.chargeSavedCard({ ...common, returnUrl, cardToken: attempt.cardToken, initiator: attempt.offSession ? "MIT" : "CIT" });
+    failpoint("payment.after-charge");
     const view = await applyOutcome(attempt.id, outcome);
+    failpoint("payment.after-record");
     return { paymentId: attempt.id, redirectUrl: view.redirectUrl };
   } catch (error) {
     // The bank's answer is unknown: the attempt stays SENT and reconciliation settles it.
-    console.error(`[payments] ${attempt.id}: gateway call failed`, error);
+    log("payments").error({ err: error, paymentId: attempt.id }, "gateway call failed");
     return { paymentId: attempt.id };
   }
 }

@@ -14,6 +14,12 @@ export const paymentTransitions: Record<PaymentStatus, readonly PaymentStatus[]>
 
 export const openPaymentStatuses = ["CREATED", "SENT", "REQUIRES_ACTION"] as const satisfies readonly PaymentStatus[];
 
+/**
+ * Left alone this long, an open attempt (order or invoice) is asked about at the bank by the
+ * reconciliation (lib/payments/reconcile.ts).
+ */
+export const RECONCILE_STALE_MS = 20_000;
+
 export function canMovePayment(from: PaymentStatus, to: PaymentStatus): boolean {
   return paymentTransitions[from].includes(to);
 }
