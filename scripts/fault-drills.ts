@@ -4,7 +4,7 @@
  *
  * 1. The server SIGKILLed at each step of a payment (failpoints, lib/ops/failpoints.ts): after a
  *    restart nothing is lost, nothing is charged twice, the stuck payments settle within a minute
- *    (production cadence: reconciliation every 30 s for attempts idle 30 s) and each e-mail leaves
+ *    (production cadence: reconciliation every 30 s for attempts idle 20 s) and each e-mail leaves
  *    once.
  * 2. The e-mail provider down for a while (a fake Resend: 500/503, a lost answer, an answer that
  *    never comes): every e-mail is delivered once it recovers, none twice.
