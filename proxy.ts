@@ -1,11 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseBadPost } from "@/lib/security/action-guard";
 import { securityHeaders, servedOverHttps } from "@/lib/security/headers";
 
 /**
  * Runs before every page: a fresh CSP nonce per request, given to Next (which reads it from the
  * request's Content-Security-Policy header and puts it on its scripts) and to the browser.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // Cross-site, oversized or undecodable server-action posts: a 4xx here rather than Next's 500.
+  const refused = await refuseBadPost(request);
+  if (refused) return refused;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const headers = securityHeaders({ nonce, https: servedOverHttps(), dev: process.env.NODE_ENV !== "production" });
   const requestHeaders = new Headers(request.headers);
@@ -17,6 +21,11 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static files carry no script; prefetches reuse the page's policy.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] }],
+  // Static files carry no script; prefetches reuse the page's policy. Action posts (fetch or no-JS
+  // form) always come through, prefetch header or not, so that refuseBadPost sees every one.
+  matcher: [
+    { source: "/((?!_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/((?!_next/static|_next/image|favicon.ico).*)", has: [{ type: "header", key: "next-action" }] },
+    { source: "/((?!_next/static|_next/image|favicon.ico).*)", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
+  ],
 };

@@ -79,7 +79,12 @@ export function firstLoadJs(routes: string[]): { route: string; gzipKiB: number;
 }
 
 /** Logs in through next-auth's credentials endpoint, as the login form does; returns the cookie header. */
-export async function login(baseUrl: string, username: string, password: string): Promise<string> {
+export function login(baseUrl: string, username: string, password: string): Promise<string> {
+  return loginAs(baseUrl, "account", { username, password });
+}
+
+/** The same for any of the login forms: username (account), PEC mailbox (pec) or staff. */
+export async function loginAs(baseUrl: string, provider: "account" | "pec" | "staff", fields: Record<string, string>): Promise<string> {
   const jar = new Map<string, string>();
   const keep = (res: Response) => {
     for (const c of res.headers.getSetCookie()) {
@@ -92,13 +97,13 @@ export async function login(baseUrl: string, username: string, password: string)
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   keep(csrf);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${baseUrl}/api/auth/callback/account`, {
+  const res = await fetch(`${baseUrl}/api/auth/callback/${provider}`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ username, password, csrfToken, json: "true" }),
+    body: new URLSearchParams({ ...fields, csrfToken, json: "true" }),
   });
   keep(res);
-  if (![...jar.keys()].some((k) => k.endsWith("session-token"))) throw new Error(`bench: login as ${username} failed (${res.status})`);
+  if (![...jar.keys()].some((k) => k.endsWith("session-token"))) throw new Error(`${provider} login failed (${res.status})`);
   return cookie();
 }

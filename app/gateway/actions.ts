@@ -1,6 +1,8 @@
 "use server";
 
-import { redirect, RedirectType } from "next/navigation";
+import { notFound, redirect, RedirectType } from "next/navigation";
+import { isUuid } from "@/lib/db/ids";
+import { formValue } from "@/lib/security/form-input";
 import { cardDetailsInput, otpInput, type CardDetailsForm } from "@/lib/gateway/sandbox/card-input";
 import { abandonChallenge, abandonSession, answerChallenge, sendCardDetails } from "@/lib/gateway/sandbox/hosted";
 import { editCardDetails, enterCardDetails } from "@/lib/gateway/sandbox/sessions";
@@ -15,8 +17,15 @@ export type CardFormResult = { ok: false; fieldErrors: Partial<Record<keyof Card
 
 const payPage = (sessionId: string) => `/gateway/pay/${encodeURIComponent(sessionId)}`;
 
+/** The bound id comes back from the browser: anything but a UUID is a page that doesn't exist. */
+function checkId(id: unknown): string {
+  if (typeof id !== "string" || !isUuid(id)) notFound();
+  return id;
+}
+
 /** "Procedi": checks the card form; on success the page shows the masked summary. */
 export async function enterCard(sessionId: string, values: unknown): Promise<CardFormResult> {
+  checkId(sessionId);
   const parsed = cardDetailsInput.safeParse(values);
   if (!parsed.success) {
     const fieldErrors: CardFormResult["fieldErrors"] = {};
@@ -33,17 +42,20 @@ export async function enterCard(sessionId: string, values: unknown): Promise<Car
 
 /** "Modifica i dati" on the summary. */
 export async function editCard(sessionId: string) {
+  checkId(sessionId);
   await editCardDetails(sessionId);
   redirect(payPage(sessionId), RedirectType.replace);
 }
 
 /** "Invio dati": the bank decides; the challenge page or back to the merchant. */
 export async function sendCard(sessionId: string) {
+  checkId(sessionId);
   redirect(await sendCardDetails(sessionId), RedirectType.replace);
 }
 
 /** "Annulla" on the card form or the summary. */
 export async function abandonPayment(sessionId: string) {
+  checkId(sessionId);
   redirect(await abandonSession(sessionId), RedirectType.replace);
 }
 
@@ -51,12 +63,14 @@ export type OtpFormState = { error: string | null };
 
 /** "Conferma" on the 3-D Secure page. A malformed code is a typing error and costs no attempt. */
 export async function confirmOtp(chargeId: string, _previous: OtpFormState, formData: FormData): Promise<OtpFormState> {
-  const parsed = otpInput.safeParse({ otp: String(formData.get("otp") ?? "") });
+  checkId(chargeId);
+  const parsed = otpInput.safeParse({ otp: String(formValue(formData, "otp") ?? "") });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Codice non valido." };
   redirect(await answerChallenge(chargeId, parsed.data.otp), RedirectType.replace);
 }
 
 /** "Annulla" on the 3-D Secure page. */
 export async function cancelChallenge(chargeId: string) {
+  checkId(chargeId);
   redirect(await abandonChallenge(chargeId), RedirectType.replace);
 }

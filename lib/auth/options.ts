@@ -3,8 +3,11 @@ import type { NextAuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticateCustomer, type LoginMethod } from "./login";
 import { clientAddress, type HeaderBag } from "@/lib/security/client";
+import { log } from "@/lib/ops/log";
 import { authSecret } from "./secret";
 import { authenticateStaff } from "./staff-login";
+
+const authLog = log("auth");
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -60,6 +63,17 @@ export function authOptions(): NextAuthOptions {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login", error: "/login" },
+    // next-auth's own lines go through the structured log. A session cookie that doesn't decrypt
+    // (tampered, or signed with an old secret) is the client's doing: a warning without a stack.
+    logger: {
+      error(code, metadata) {
+        const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+        if (code === "JWT_SESSION_ERROR") authLog.warn({ code, reason: error instanceof Error ? error.message : undefined }, "session cookie refused");
+        else authLog.error({ code, err: error }, "next-auth error");
+      },
+      warn: (code) => authLog.warn({ code }, "next-auth warning"),
+      debug: () => {},
+    },
     providers: [
       credentialsProvider("account", { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } }),
       credentialsProvider("pec", { address: { label: "PEC", type: "email" }, password: { label: "Password", type: "password" } }),

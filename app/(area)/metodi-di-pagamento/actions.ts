@@ -7,6 +7,7 @@ import { CardError } from "@/lib/cards/errors";
 import { removeCard, setRenewalCard, type RemovalChoice } from "@/lib/cards/manage";
 import { addCardInput, removeCardInput, renewalCardInput } from "@/lib/cards/schemas";
 import { startCardVerification } from "@/lib/cards/verify";
+import { formEntries } from "@/lib/security/form-input";
 
 const BASE = "/metodi-di-pagamento";
 
@@ -28,7 +29,7 @@ async function attempt(run: () => Promise<string>, onError: (code: CardError["co
 
 /** "Prosegui" / "Autorizza e procedi" on Aggiungi una carta: off to the bank's page. */
 export async function addCardAction(formData: FormData) {
-  const parsed = addCardInput.safeParse(Object.fromEntries(formData));
+  const parsed = addCardInput.safeParse(formEntries(formData));
   if (!parsed.success) redirect(`${BASE}/nuova-carta?errore=generic`);
   const viewer = await requireViewer();
   const { rinnovi, consenso, importo } = parsed.data;
@@ -43,7 +44,7 @@ export async function addCardAction(formData: FormData) {
 
 /** "Conferma" / "Autorizza e procedi" on Usa per i rinnovi. */
 export async function setRenewalCardAction(formData: FormData) {
-  const parsed = renewalCardInput.safeParse(Object.fromEntries(formData));
+  const parsed = renewalCardInput.safeParse(formEntries(formData));
   if (!parsed.success) notFound();
   const viewer = await requireViewer();
   const { cardId, consenso, importo } = parsed.data;
@@ -58,7 +59,7 @@ export async function setRenewalCardAction(formData: FormData) {
 
 /** "Rimuovi carta", "Autorizza e rimuovi" or "Disattiva i rinnovi automatici e rimuovi la carta". */
 export async function removeCardAction(formData: FormData) {
-  const parsed = removeCardInput.safeParse(Object.fromEntries(formData));
+  const parsed = removeCardInput.safeParse(formEntries(formData));
   if (!parsed.success) notFound();
   const viewer = await requireViewer();
   const input = parsed.data;

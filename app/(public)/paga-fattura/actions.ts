@@ -8,6 +8,7 @@ import { prepareInvoicePayment } from "@/lib/invoice-payments/lookup";
 import { invoicePaymentResultPath, invoicePaymentSummaryPath } from "@/lib/invoice-payments/paths";
 import { payInvoiceInput } from "@/lib/invoice-payments/schemas";
 import { startInvoicePayment } from "@/lib/invoice-payments/start";
+import { formEntries } from "@/lib/security/form-input";
 import { log } from "@/lib/ops/log";
 
 export type LookupInvoiceResult =
@@ -37,7 +38,7 @@ const payInput = z.object({ invoicePaymentId: z.uuid() });
 
 /** "Paga con carta" on the summary: to the bank's page, or to the outcome when there is nothing to pay there. */
 export async function payInvoiceAction(formData: FormData) {
-  const parsed = payInput.safeParse(Object.fromEntries(formData));
+  const parsed = payInput.safeParse(formEntries(formData));
   if (!parsed.success) notFound();
   const { invoicePaymentId } = parsed.data;
   let target: string;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { devToolsEnabled } from "@/lib/demo/dev-tools";
 import { RenewalRunError, runRenewalsAsOf } from "@/lib/renewals/as-of";
 import type { RenewalRunSummary } from "@/lib/renewals/engine";
+import { formValue } from "@/lib/security/form-input";
 import { log } from "@/lib/ops/log";
 
 const runRenewalsInput = z.object({
@@ -20,7 +21,7 @@ export type RunRenewalsState =
 /** Esegui il motore dei rinnovi: the engine "as of" the chosen day (development tools only). */
 export async function runRenewalsAction(_previous: RunRenewalsState, formData: FormData): Promise<RunRenewalsState> {
   if (!devToolsEnabled()) notFound();
-  const parsed = runRenewalsInput.safeParse({ date: formData.get("date") ?? "", customerCode: formData.get("customerCode") ?? "" });
+  const parsed = runRenewalsInput.safeParse({ date: formValue(formData, "date") ?? "", customerCode: formValue(formData, "customerCode") ?? "" });
   if (!parsed.success) return { ok: false, error: "invalidDate" };
   try {
     const { at, summary } = await runRenewalsAsOf(parsed.data);

@@ -7,6 +7,7 @@ import { refundInvoicePayment } from "@/lib/invoice-settlement/refund";
 import { resendReceipt } from "@/lib/invoice-settlement/resend-receipt";
 import { openVatBalance } from "@/lib/invoice-settlement/vat-balance";
 import { resendReceiptInput, settlementInput, uuidInput } from "@/lib/staff/schemas";
+import { formEntries, formValue } from "@/lib/security/form-input";
 import { clientInfo, staffForAction } from "../client-info";
 import { log } from "@/lib/ops/log";
 
@@ -30,9 +31,9 @@ export async function resendReceiptAction(values: unknown): Promise<ResendResult
 
 /** "Richiedi il pagamento dell'IVA" / "Rimborsa": plain forms, the outcome travels in the URL. */
 export async function settlePaymentAction(formData: FormData) {
-  const parsed = settlementInput.safeParse(Object.fromEntries(formData));
+  const parsed = settlementInput.safeParse(formEntries(formData));
   // The invoice id only says which page to go back to; the use case reads the payment's own.
-  const back = uuidInput.safeParse(formData.get("invoiceId"));
+  const back = uuidInput.safeParse(formValue(formData, "invoiceId"));
   if (!parsed.success || !back.success) redirect("/backoffice/pagamenti");
   const staff = await staffForAction();
   const { invoicePaymentId, kind } = parsed.data;

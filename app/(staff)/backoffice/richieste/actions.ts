@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requestStatusInput, supportReplyInput } from "@/lib/staff/schemas";
 import { replyToSupportRequest, setSupportRequestStatus, SupportReplyError } from "@/lib/support/replies";
+import { formEntries } from "@/lib/security/form-input";
 import { clientInfo, staffForAction } from "../client-info";
 import { log } from "@/lib/ops/log";
 
@@ -27,7 +28,7 @@ export async function replyToRequestAction(values: unknown): Promise<ReplyResult
 
 /** "Chiudi la richiesta" / "Riapri la richiesta": plain forms, the outcome travels in the URL. */
 export async function setRequestStatusAction(formData: FormData) {
-  const parsed = requestStatusInput.safeParse(Object.fromEntries(formData));
+  const parsed = requestStatusInput.safeParse(formEntries(formData));
   if (!parsed.success) redirect("/backoffice/richieste");
   const staff = await staffForAction();
   const base = `/backoffice/richieste/${parsed.data.requestId}`;

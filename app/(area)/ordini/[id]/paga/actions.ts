@@ -6,10 +6,11 @@ import { requireViewer } from "@/lib/auth/session";
 import { PaymentError } from "@/lib/payments/errors";
 import { payOrderInput } from "@/lib/payments/schemas";
 import { startOrderPayment } from "@/lib/payments/start-payment";
+import { formEntries } from "@/lib/security/form-input";
 
 /** Prosegui / Autorizza e procedi: starts the payment and sends the browser where it goes next. */
 export async function payOrderAction(formData: FormData) {
-  const parsed = payOrderInput.safeParse(Object.fromEntries(formData));
+  const parsed = payOrderInput.safeParse(formEntries(formData));
   if (!parsed.success) notFound();
   const { orderId, carta, consenso } = parsed.data;
   const viewer = await requireViewer();
