@@ -9,12 +9,14 @@ import { authOptions } from "./options";
 /** Who is looking: a customer, possibly limited to one PEC mailbox (login with the PEC). */
 export type Viewer = { customerId: string; username: string; pecServiceId?: string };
 
-export async function getViewer(): Promise<Viewer | null> {
+// Cached per request: the layout and the page both ask, and each reading of the session cookie
+// decrypts it and encrypts a refreshed one.
+export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await getServerSession(authOptions());
   // A staff session never opens the customer area.
   if (!session?.customerId || session.staffId) return null;
   return { customerId: session.customerId, username: session.user?.name ?? "", pecServiceId: session.pecServiceId };
-}
+});
 
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
