@@ -6,6 +6,7 @@ import { reconcilePayments, scheduleReconciliation } from "@/lib/payments/reconc
 import { sendPaymentsListJob } from "@/lib/payments-list/send-job";
 import { sendReceiptJob } from "@/lib/receipts/send-job";
 import { renewServiceJob, runDailyRenewals, scheduleDailyRenewals } from "@/lib/renewals/job";
+import { pruneFinishedJobs, schedulePruning } from "./prune";
 import { registerJobHandler } from "./registry";
 
 /**
@@ -22,10 +23,12 @@ export function registerDefaultJobHandlers() {
   registerJobHandler("payments-list.send", sendPaymentsListJob);
   // The sandbox bank runs in this process: its notifications go out through the same queue.
   registerJobHandler("gateway.notify", sendGatewayNotification);
+  registerJobHandler("jobs.prune", pruneFinishedJobs);
 }
 
 /** Recurring jobs enqueue their next run themselves; a worker starting up makes sure one exists. */
 export async function scheduleRecurringJobs() {
   await scheduleReconciliation();
   await scheduleDailyRenewals();
+  await schedulePruning();
 }

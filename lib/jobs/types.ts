@@ -17,6 +17,8 @@ export interface JobPayloads {
   "invoices.refund": { invoicePaymentId: string; staffId: string };
   /** Lista Pagamenti: e-mails the payments of a period (Italian days) to the customer's registered address (lib/payments-list). */
   "payments-list.send": { customerId: string; from: string; to: string };
+  /** Recurring, hourly: deletes jobs finished more than 14 days ago (lib/jobs/prune.ts). */
+  "jobs.prune": { slot: string };
 }
 
 export type JobType = keyof JobPayloads;
