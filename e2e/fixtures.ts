@@ -69,6 +69,8 @@ export function formAlert(page: Page) {
 
 /** No serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
 export async function expectAccessible(page: Page) {
+  // Next streams the metadata of a dynamic page after its content: axe must see the title too.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);

@@ -2,8 +2,10 @@
 
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/session";
+import { endSession } from "@/lib/auth/sign-out";
 import { setCustomerLocale } from "@/lib/customers/set-locale";
 import { LOCALE_COOKIE, locales } from "@/lib/i18n/config";
 import { formValue } from "@/lib/security/form-input";
@@ -17,4 +19,10 @@ export async function setLocaleAction(formData: FormData) {
   const viewer = await getViewer();
   if (viewer) await setCustomerLocale({ customerId: viewer.customerId, locale: parsed.data.locale });
   revalidatePath("/", "layout");
+}
+
+/** "Esci" in the area and on the public pages. */
+export async function logoutAction() {
+  await endSession();
+  redirect("/login?uscita=1");
 }

@@ -1,13 +1,14 @@
-"use client";
+import { getTranslations } from "next-intl/server";
+import { logoutAction } from "./actions";
 
-import { signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
-
-export function LogoutButton() {
-  const t = useTranslations("app");
+/** "Esci": a plain form, so logging out works without JavaScript and loads no auth client code. */
+export async function LogoutButton() {
+  const t = await getTranslations("app");
   return (
-    <button type="button" className="btn btn-ghost btn-small" onClick={() => signOut({ callbackUrl: "/login?uscita=1" })}>
-      {t("logout")}
-    </button>
+    <form action={logoutAction}>
+      <button type="submit" className="btn btn-ghost btn-small">
+        {t("logout")}
+      </button>
+    </form>
   );
 }

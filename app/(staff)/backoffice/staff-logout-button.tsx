@@ -1,13 +1,14 @@
-"use client";
+import { getTranslations } from "next-intl/server";
+import { staffLogoutAction } from "./logout-action";
 
-import { signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
-
-export function StaffLogoutButton() {
-  const t = useTranslations("backoffice.shell");
+/** "Esci" for staff: a plain form (see components/layout/logout-button.tsx). */
+export async function StaffLogoutButton() {
+  const t = await getTranslations("backoffice.shell");
   return (
-    <button type="button" className="btn btn-ghost btn-small" onClick={() => signOut({ callbackUrl: "/backoffice/accesso?uscita=1" })}>
-      {t("logout")}
-    </button>
+    <form action={staffLogoutAction}>
+      <button type="submit" className="btn btn-ghost btn-small">
+        {t("logout")}
+      </button>
+    </form>
   );
 }
