@@ -85,25 +85,49 @@ export function login(baseUrl: string, username: string, password: string): Prom
 
 /** The same for any of the login forms: username (account), PEC mailbox (pec) or staff. */
 export async function loginAs(baseUrl: string, provider: "account" | "pec" | "staff", fields: Record<string, string>): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
+  return (await loginJar(baseUrl, provider, fields)).toString();
+}
+
+/** The cookies of one browser, kept from each response's Set-Cookie. */
+export class CookieJar {
+  private jar = new Map<string, string>();
+  keep(res: Response) {
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(";");
       const i = pair.indexOf("=");
-      jar.set(pair.slice(0, i), pair.slice(i + 1));
+      this.jar.set(pair.slice(0, i), pair.slice(i + 1));
     }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+  toString() {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+  has(suffix: string) {
+    return [...this.jar.keys()].some((k) => k.endsWith(suffix));
+  }
+}
+
+/** A login through next-auth's credentials endpoint that returns the browser's whole cookie jar. */
+export async function loginJar(baseUrl: string, provider: "account" | "pec" | "staff", fields: Record<string, string>): Promise<CookieJar> {
+  const jar = new CookieJar();
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  keep(csrf);
+  jar.keep(csrf);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const res = await fetch(`${baseUrl}/api/auth/callback/${provider}`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.toString(), origin: baseUrl },
     body: new URLSearchParams({ ...fields, csrfToken, json: "true" }),
   });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.endsWith("session-token"))) throw new Error(`${provider} login failed (${res.status})`);
-  return cookie();
+  jar.keep(res);
+  if (!jar.has("session-token")) throw new Error(`${provider} login failed (${res.status})`);
+  return jar;
+}
+
+/** Waits for a server's readiness endpoint (database reachable, migrations applied). */
+export async function waitReady(baseUrl: string, timeoutMs = 60_000) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+    if (await fetch(`${baseUrl}/api/ready`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${baseUrl} did not become ready in ${timeoutMs / 1000} s`);
 }

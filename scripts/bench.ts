@@ -16,7 +16,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
-import { firstLoadJs, login, measure, type HttpResult } from "./bench-http";
+import { firstLoadJs, login, measure, waitReady, type HttpResult } from "./bench-http";
 
 const args = new Set(process.argv.slice(2));
 const seconds = Number([...args].find((a) => a.startsWith("--seconds="))?.split("=")[1] ?? 10);
@@ -47,7 +47,7 @@ try {
   if (!args.has("--no-build")) run("npx", ["next", "build"]);
   const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
   server = next;
-  await waitReady();
+  await waitReady(baseUrl);
   const cookie = await login(baseUrl, "mario.rossi", "Demo1234!");
   const home = await (await fetch(baseUrl + "/", { headers: { cookie } })).text();
   if (!home.includes("mario.rossi@pec-demo.it")) throw new Error("bench: the home page did not show mario.rossi's services");
@@ -71,15 +71,6 @@ try {
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
   await admin.end();
   if (ownServer) execFileSync("bash", ["scripts/pg-server.sh", "stop"], { env: { ...process.env, PG_STATE_FILE: PG_STATE } });
-}
-
-async function waitReady() {
-  for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`${baseUrl}/api/ready`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("bench: the server did not become ready in 60 s");
 }
 
 function otherBenchmarks(): string {

@@ -14,7 +14,7 @@ import { randomBytes } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { login, loginAs } from "./bench-http";
+import { login, loginAs, waitReady } from "./bench-http";
 import { csrfControl, runCsrf } from "./hostile/csrf";
 import { fuzzAll } from "./hostile/fuzz";
 import { HostileClient } from "./hostile/http";
@@ -58,7 +58,7 @@ try {
     serverLog = (serverLog + chunk.toString()).slice(-20_000);
     appendFileSync(SERVER_LOG, chunk);
   });
-  await waitReady();
+  await waitReady(base);
   const sessions = {
     mario: await login(base, "mario.rossi", "Demo1234!"),
     anna: await login(base, "anna.bianchi", "Demo1234!"),
@@ -133,12 +133,4 @@ async function prepareMario(): Promise<MarioIds & { customer: string; gatewaySes
     card: card.id, payment: payment.paymentId, verification: verification.verificationId, gatewaySession: gwSession.id,
     staffInvoice: invoice.id, supportRequest: request.id, invoicePayment: invoicePaymentId,
   };
-}
-
-async function waitReady() {
-  for (let i = 0; i < 120; i++) {
-    if (await fetch(`${base}/api/ready`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`hostile-input: ${base} did not become ready in 60 s`);
 }

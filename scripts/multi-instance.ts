@@ -10,7 +10,7 @@
 import "./server-only-hook";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { login } from "./bench-http";
+import { login, waitReady } from "./bench-http";
 
 if (!/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")) throw new Error("multi-instance: DATABASE_URL must be a postgres:// URL");
 const ports = [3501, 3502];
@@ -35,7 +35,7 @@ const check = (ok: boolean, what: string) => {
 try {
   for (const port of ports) children.push(spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] }));
   for (let i = 0; i < 2; i++) children.push(spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env, stdio: ["ignore", "ignore", "inherit"] }));
-  await Promise.all(urls.map(waitReady));
+  await Promise.all(urls.map((url) => waitReady(url)));
 
   // Sessions: opened on A, used on B.
   const cookie = await login(urls[0], "mario.rossi", "Demo1234!");
@@ -72,14 +72,6 @@ try {
 }
 console.log(`multi-instance: ${failures.length === 0 ? "passed" : `${failures.length} failed`}`);
 process.exit(failures.length ? 1 : 0);
-
-async function waitReady(base: string) {
-  for (let i = 0; i < 120; i++) {
-    if (await fetch(`${base}/api/ready`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`multi-instance: ${base} did not become ready in 60 s`);
-}
 
 /** One login attempt through next-auth's endpoint; returns where it would send the browser. */
 async function attemptLogin(base: string, username: string, password: string): Promise<string> {

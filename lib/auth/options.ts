@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticateCustomer, type LoginMethod } from "./login";
-import { clientAddress, type HeaderBag } from "@/lib/security/client";
+import { clientAddress, headerValue as header, type HeaderBag } from "@/lib/security/client";
 import { log } from "@/lib/ops/log";
 import { authSecret } from "./secret";
 import { authenticateStaff } from "./staff-login";
@@ -10,11 +10,6 @@ import { authenticateStaff } from "./staff-login";
 const authLog = log("auth");
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-
-function header(headers: HeaderBag, name: string): string | undefined {
-  const value = (headers as Record<string, string | string[] | undefined> | undefined)?.[name];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 /** The client address for login throttling; a key of its own when the proxies report none. */
 function clientIp(headers: HeaderBag): string {

@@ -14,7 +14,8 @@ import { headers } from "next/headers";
 
 export type HeaderBag = Headers | Record<string, string | string[] | undefined> | undefined;
 
-function header(bag: HeaderBag, name: string): string | undefined {
+/** One header's value from Web Headers or Node's header object (its first value when repeated). */
+export function headerValue(bag: HeaderBag, name: string): string | undefined {
   if (!bag) return undefined;
   if (bag instanceof Headers) return bag.get(name) ?? undefined;
   const value = bag[name];
@@ -32,7 +33,7 @@ export function trustedProxyHops(env: Record<string, string | undefined> = proce
 
 /** The client's IP address as the trusted proxies report it; undefined when there is no valid one. */
 export function clientAddress(bag: HeaderBag, hops = trustedProxyHops()): string | undefined {
-  const entries = (header(bag, "x-forwarded-for") ?? "")
+  const entries = (headerValue(bag, "x-forwarded-for") ?? "")
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
@@ -45,7 +46,7 @@ export type RequestClient = { ip: string | undefined; userAgent: string | undefi
 
 /** Address and user agent (cut to 500 characters) from a set of request headers. */
 export function clientOf(bag: HeaderBag): RequestClient {
-  return { ip: clientAddress(bag), userAgent: header(bag, "user-agent")?.slice(0, 500) || undefined };
+  return { ip: clientAddress(bag), userAgent: headerValue(bag, "user-agent")?.slice(0, 500) || undefined };
 }
 
 /** The client of the request being handled (server actions and pages). */

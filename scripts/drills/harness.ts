@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { loginJar, type CookieJar } from "../bench-http";
 
 export const failures: string[] = [];
 
@@ -96,39 +97,9 @@ export async function waitReady(base: string, p: Proc, timeoutMs = 60_000) {
   throw new Error(`${p.name}: ${base} not ready in ${timeoutMs / 1000} s (see ${p.log})`);
 }
 
-/** A cookie jar for one browser. */
-export class Jar {
-  private jar = new Map<string, string>();
-  keep(res: Response) {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair.indexOf("=");
-      this.jar.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-  }
-  toString() {
-    return [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-  has(suffix: string) {
-    return [...this.jar.keys()].some((k) => k.endsWith(suffix));
-  }
-}
-
 /** Logs in through next-auth's credentials endpoint, as the login form does. */
-export async function login(base: string, username: string, password: string): Promise<Jar> {
-  const jar = new Jar();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  jar.keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/account`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.toString(), origin: base },
-    body: new URLSearchParams({ username, password, csrfToken, json: "true" }),
-  });
-  jar.keep(res);
-  if (!jar.has("session-token")) throw new Error(`login as ${username} failed (${res.status})`);
-  return jar;
+export function login(base: string, username: string, password: string): Promise<CookieJar> {
+  return loginJar(base, "account", { username, password });
 }
 
 const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
@@ -139,7 +110,7 @@ const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g,
  * renders for progressive enhancement).
  * Resolves with the redirect's target, or rejects when the connection drops (the server died).
  */
-export async function submitActionForm(base: string, pagePath: string, field: string, jar: Jar | null, extra: Record<string, string> = {}): Promise<{ status: number; location: string | null }> {
+export async function submitActionForm(base: string, pagePath: string, field: string, jar: CookieJar | null, extra: Record<string, string> = {}): Promise<{ status: number; location: string | null }> {
   const headers: Record<string, string> = jar ? { cookie: jar.toString() } : {};
   const page = await fetch(base + pagePath, { headers, redirect: "manual" });
   const html = await page.text();

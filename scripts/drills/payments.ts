@@ -6,7 +6,8 @@
  * there). Then one server and worker, without failpoints, must settle every case.
  */
 import type { FailpointName } from "../../lib/ops/failpoints";
-import { check, Jar, login, secs, sleep, startServer, stopProc, submitActionForm, waitReady } from "./harness";
+import type { CookieJar } from "../bench-http";
+import { check, login, secs, sleep, startServer, stopProc, submitActionForm, waitReady } from "./harness";
 
 type Ctx = { base: string; port: number; env: NodeJS.ProcessEnv; logDir: string };
 
@@ -60,7 +61,7 @@ async function payAtBank(bankUrl: string): Promise<string> {
 }
 
 /** Order: checkout with the saved card or a new one (ceiling step when the page asks), then on. */
-async function payOrder(base: string, jar: Jar, orderId: string, carta: string): Promise<string | null> {
+async function payOrder(base: string, jar: CookieJar, orderId: string, carta: string): Promise<string | null> {
   const pay = `/ordini/${orderId}/paga`;
   const summary = await fetch(`${base}${pay}/riepilogo?carta=${carta}`, { headers: { cookie: jar.toString() } }).then((r) => r.text());
   // The summary posts the payment itself, unless the ceiling step comes first (a link to it).

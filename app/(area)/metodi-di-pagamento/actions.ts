@@ -11,8 +11,6 @@ import { formEntries } from "@/lib/security/form-input";
 
 const BASE = "/metodi-di-pagamento";
 
-const client = requestClient;
-
 /** Runs a use case; an expected refusal becomes the page to show, anything else is a real error. */
 async function attempt(run: () => Promise<string>, onError: (code: CardError["code"]) => string): Promise<never> {
   let target: string;
@@ -35,7 +33,7 @@ export async function addCardAction(formData: FormData) {
   const { rinnovi, consenso, importo } = parsed.data;
   await attempt(
     async () => {
-      const r = await startCardVerification({ viewer, forRenewals: rinnovi === "1", ceilingConsent: consenso === "1", ceilingCents: importo, ...(await client()) });
+      const r = await startCardVerification({ viewer, forRenewals: rinnovi === "1", ceilingConsent: consenso === "1", ceilingCents: importo, ...(await requestClient()) });
       return r.redirectUrl ?? `${BASE}?verifica=${r.verificationId}`;
     },
     (code) => (code === "ceiling_consent_required" ? `${BASE}/nuova-carta/massimale` : code === "ceiling_changed" ? `${BASE}/nuova-carta/massimale?errore=${code}` : `${BASE}/nuova-carta?errore=${code}`),
@@ -50,7 +48,7 @@ export async function setRenewalCardAction(formData: FormData) {
   const { cardId, consenso, importo } = parsed.data;
   await attempt(
     async () => {
-      await setRenewalCard({ viewer, cardId, ceilingConsent: consenso === "1", ceilingCents: importo, ...(await client()) });
+      await setRenewalCard({ viewer, cardId, ceilingConsent: consenso === "1", ceilingCents: importo, ...(await requestClient()) });
       return `${BASE}?esito=rinnovi&carta=${cardId}`;
     },
     (code) => `${BASE}/${cardId}/rinnovi?errore=${code}`,
@@ -69,7 +67,7 @@ export async function removeCardAction(formData: FormData) {
     : { kind: "replace", replacementCardId: input.sostituta, ceilingConsent: input.consenso === "1", ceilingCents: input.importo };
   await attempt(
     async () => {
-      const r = await removeCard({ viewer, cardId: input.cardId, choice, ...(await client()) });
+      const r = await removeCard({ viewer, cardId: input.cardId, choice, ...(await requestClient()) });
       return `${BASE}?esito=rimossa&carta=${input.cardId}${r.renewalsTurnedOff > 0 ? "&rinnovi=disattivati" : ""}`;
     },
     (code) => `${BASE}/${input.cardId}/rimuovi?errore=${code}`,

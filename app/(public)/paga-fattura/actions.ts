@@ -15,13 +15,11 @@ export type LookupInvoiceResult =
   | { ok: true; summaryUrl: string }
   | { ok: false; error: "invalid" | "no_match" | "already_paid" | "rate_limited" | "unavailable"; retryAfterSeconds?: number };
 
-const client = requestClient;
-
 /** Step one's "Prosegui": the data must match an invoice to pay; then the summary. */
 export async function lookupInvoiceAction(values: unknown): Promise<LookupInvoiceResult> {
   if (!payInvoiceInput.safeParse(values).success) return { ok: false, error: "invalid" };
   try {
-    const { invoicePaymentId } = await prepareInvoicePayment({ input: values, ...(await client()) });
+    const { invoicePaymentId } = await prepareInvoicePayment({ input: values, ...(await requestClient()) });
     return { ok: true, summaryUrl: invoicePaymentSummaryPath(invoicePaymentId) };
   } catch (error) {
     if (error instanceof InvoicePaymentError) {
@@ -43,7 +41,7 @@ export async function payInvoiceAction(formData: FormData) {
   const { invoicePaymentId } = parsed.data;
   let target: string;
   try {
-    const result = await startInvoicePayment({ invoicePaymentId, ...(await client()) });
+    const result = await startInvoicePayment({ invoicePaymentId, ...(await requestClient()) });
     target = result.redirectUrl ?? invoicePaymentResultPath(invoicePaymentId);
   } catch (error) {
     if (!(error instanceof InvoicePaymentError)) throw error;

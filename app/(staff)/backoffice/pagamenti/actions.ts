@@ -8,7 +8,8 @@ import { resendReceipt } from "@/lib/invoice-settlement/resend-receipt";
 import { openVatBalance } from "@/lib/invoice-settlement/vat-balance";
 import { resendReceiptInput, settlementInput, uuidInput } from "@/lib/staff/schemas";
 import { formEntries, formValue } from "@/lib/security/form-input";
-import { clientInfo, staffForAction } from "../client-info";
+import { requestClient } from "@/lib/security/client";
+import { staffForAction } from "../staff-action";
 import { log } from "@/lib/ops/log";
 
 export type ResendResult = { ok: true; receiptNumber: string; to: string } | { ok: false; error: SettlementErrorCode | "unavailable" };
@@ -19,7 +20,7 @@ export async function resendReceiptAction(values: unknown): Promise<ResendResult
   if (!parsed.success) return { ok: false, error: "invalid_input" };
   const staff = await staffForAction();
   try {
-    const { receiptNumber } = await resendReceipt({ staff, input: parsed.data, ...(await clientInfo()) });
+    const { receiptNumber } = await resendReceipt({ staff, input: parsed.data, ...(await requestClient()) });
     revalidatePath("/backoffice/pagamenti/[id]", "page");
     return { ok: true, receiptNumber, to: parsed.data.to };
   } catch (error) {
@@ -42,10 +43,10 @@ export async function settlePaymentAction(formData: FormData) {
   try {
     const input = { invoicePaymentId };
     if (kind === "vat") {
-      await openVatBalance({ staff, input, ...(await clientInfo()) });
+      await openVatBalance({ staff, input, ...(await requestClient()) });
       outcome = "vat";
     } else {
-      const r = await refundInvoicePayment({ staff, input, ...(await clientInfo()) });
+      const r = await refundInvoicePayment({ staff, input, ...(await requestClient()) });
       outcome = r.status;
     }
   } catch (error) {

@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { requestStatusInput, supportReplyInput } from "@/lib/staff/schemas";
 import { replyToSupportRequest, setSupportRequestStatus, SupportReplyError } from "@/lib/support/replies";
 import { formEntries } from "@/lib/security/form-input";
-import { clientInfo, staffForAction } from "../client-info";
+import { requestClient } from "@/lib/security/client";
+import { staffForAction } from "../staff-action";
 import { log } from "@/lib/ops/log";
 
 export type ReplyResult = { ok: true } | { ok: false; error: SupportReplyError["code"] | "unavailable" };
@@ -16,7 +17,7 @@ export async function replyToRequestAction(values: unknown): Promise<ReplyResult
   if (!parsed.success) return { ok: false, error: "invalid_input" };
   const staff = await staffForAction();
   try {
-    await replyToSupportRequest({ staff, input: parsed.data, ...(await clientInfo()) });
+    await replyToSupportRequest({ staff, input: parsed.data, ...(await requestClient()) });
   } catch (error) {
     if (error instanceof SupportReplyError) return { ok: false, error: error.code };
     log("backoffice").error({ err: error }, "reply failed");
@@ -34,7 +35,7 @@ export async function setRequestStatusAction(formData: FormData) {
   const base = `/backoffice/richieste/${parsed.data.requestId}`;
   let outcome: string;
   try {
-    const { changed } = await setSupportRequestStatus({ staff, input: parsed.data, ...(await clientInfo()) });
+    const { changed } = await setSupportRequestStatus({ staff, input: parsed.data, ...(await requestClient()) });
     outcome = !changed ? "unchanged" : parsed.data.status === "CLOSED" ? "closed" : "reopened";
   } catch (error) {
     if (!(error instanceof SupportReplyError)) throw error;
