@@ -30,7 +30,7 @@ export async function confirmCardVerification(opts: { verificationId: string; ca
   if (opts.cancelOpen && (outcome.status === "requires_action" || outcome.status === "pending")) outcome = await gateway.cancel(lookup);
   switch (outcome.status) {
     case "succeeded":
-      await db.$transaction((tx) => recordVerified(tx, opts.verificationId, outcome.card));
+      await db.$transaction((tx) => recordVerified(tx, opts.verificationId, { ...outcome.card, token: outcome.card.token }));
       break;
     case "failed":
       await recordFailure(opts.verificationId, outcome.reason);
@@ -56,6 +56,7 @@ async function recordVerified(tx: Tx, verificationId: string, details: CardDetai
   const at = now();
   const moved = await tx.cardVerification.updateMany({ where: { id: verificationId, status: { in: [...openVerificationStatuses] } }, data: { status: "SUCCEEDED", settledAt: at } });
   if (moved.count === 0) return; // settled meanwhile by another confirmation
+  if (!details.token) throw new Error(`verification ${verificationId} succeeded without a saved card`);
   const fields = { brand: details.brand, last4: details.last4, expMonth: details.expMonth, expYear: details.expYear, holder: details.holder };
   const card = await tx.card.upsert({
     where: { gatewayToken: details.token },

@@ -78,7 +78,7 @@ async function sendToBank(v: { id: string; idempotencyKey: string }, customerId:
   try {
     const session = await getGateway().createHostedSession({
       kind: "VERIFY", amountCents: 0, currency: "EUR", merchantRef: v.id, merchantCustomerRef: customerId, idempotencyKey: v.idempotencyKey,
-      returnUrl: verificationReturnPath(v.id), notifyUrl: NOTIFY_PATH,
+      returnUrl: verificationReturnPath(v.id), notifyUrl: NOTIFY_PATH, saveCard: true, description: "Verifica della carta",
     });
     await db.cardVerification.updateMany({ where: { id: v.id, status: "SENT" }, data: { status: "REQUIRES_ACTION", gatewaySessionId: session.sessionId } });
     return { verificationId: v.id, redirectUrl: session.redirectUrl };

@@ -14,9 +14,13 @@ export type DeclineReason =
   | "authentication_abandoned"
   | "invalid_card";
 
-/** What the area may keep of a card (PCI DSS SAQ-A): never the number or the CVV. */
+/**
+ * What the area may keep of a card (PCI DSS SAQ-A): never the number or the CVV. `token` is null
+ * when the card was used once and not saved (`saveCard: false`): then only brand and last four
+ * digits are kept, for receipts.
+ */
 export type CardDetails = {
-  token: string;
+  token: string | null;
   brand: string;
   last4: string;
   expMonth: number;
@@ -38,12 +42,22 @@ export type HostedSessionInput = {
   returnUrl: string;
   /** Where the bank posts the signed server-to-server notification. */
   notifyUrl?: string;
+  /**
+   * PAYMENT only: keep the card for later charges by this merchant (off-session renewals). False
+   * for a one-off payment (a public payer on Paga fattura, a PEC mailbox login). VERIFY always saves.
+   */
+  saveCard: boolean;
+  /** What the payer sees on the bank's page and statement, e.g. "Ordine ORD-2026-000101". */
+  description: string;
 };
 
 export type HostedSession = { sessionId: string; redirectUrl: string };
 
 export type SavedCardChargeInput = {
   cardToken: string;
+  /** The merchant's customer the card was saved for. */
+  merchantCustomerRef: string;
+  description: string;
   amountCents: number;
   currency: "EUR";
   merchantRef: string;
@@ -63,13 +77,31 @@ export type PaymentOutcome =
   | { status: "failed"; reason: DeclineReason; chargeId?: string }
   | { status: "not_found" };
 
-export type GatewayLookup = { sessionId: string } | { chargeId: string } | { idempotencyKey: string };
+/**
+ * Everything the area knows of one attempt at the bank: its own id (merchantRef), the idempotency
+ * key stored before the first call, and the bank's ids once they were recorded. A bank that can't
+ * look an object up by idempotency key uses the ids; the sandbox finds everything by the key.
+ */
+export type AttemptRef = { merchantRef: string; idempotencyKey: string; sessionId?: string | null; chargeId?: string | null };
 
-/** A verified redirect or notification: the area still asks `getOutcome` before acting on it. */
-export type GatewaySignal = { id: string; merchantRef: string; lookup: GatewayLookup };
+/** How an outcome is asked for: an attempt's references, or one of the bank's own ids. */
+export type GatewayLookup = AttemptRef | { sessionId: string } | { chargeId: string } | { idempotencyKey: string };
+
+/**
+ * A verified redirect or notification: the area still asks `getOutcome` before acting on it.
+ * `merchantRef` null: a genuine message about nothing the area started (an event type it does not
+ * handle): acknowledged and ignored.
+ */
+export type GatewaySignal = { id: string; merchantRef: string | null; lookup?: GatewayLookup };
 
 export interface PaymentGateway {
   readonly name: string;
+  /**
+   * How long after an attempt was sent the bank may still complete it (a hosted page left open, a
+   * slow answer). An attempt the area closed without the bank's answer is asked about again for
+   * this long, so that a late success is found and refunded.
+   */
+  readonly lateCompletionMs: number;
   createHostedSession(input: HostedSessionInput): Promise<HostedSession>;
   chargeSavedCard(input: SavedCardChargeInput): Promise<PaymentOutcome>;
   getOutcome(lookup: GatewayLookup): Promise<PaymentOutcome>;

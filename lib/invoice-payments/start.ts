@@ -108,7 +108,7 @@ async function sendToBank(p: Attempt): Promise<StartInvoicePaymentResult> {
   try {
     const session = await getGateway().createHostedSession({
       kind: "PAYMENT", amountCents: p.amountCents, currency: "EUR", merchantRef: p.id, merchantCustomerRef: `paga-fattura:${p.id}`,
-      idempotencyKey: p.idempotencyKey, returnUrl: invoicePaymentReturnPath(p.id), notifyUrl: PAYMENT_NOTIFY_PATH,
+      idempotencyKey: p.idempotencyKey, returnUrl: invoicePaymentReturnPath(p.id), notifyUrl: PAYMENT_NOTIFY_PATH, saveCard: false, description: "Pagamento fattura",
     });
     await db.invoicePayment.updateMany({ where: { id: p.id, status: "SENT" }, data: { status: "REQUIRES_ACTION", gatewaySessionId: session.sessionId } });
     const { status } = await db.invoicePayment.findUniqueOrThrow({ where: { id: p.id }, select: { status: true } });

@@ -109,7 +109,7 @@ export async function paidInvoice(opts: PaidInvoiceOptions = {}) {
     select: { id: true, amountCents: true, receiptEmail: true },
   });
   const card = await vaultTestCard({ merchantCustomerRef: `payer-${id}`, number: "4242424242424242", holder: "Ente Pagatore QA", expMonth: 12, expYear: 2030 });
-  const outcome = await getGateway().chargeSavedCard({ cardToken: card.token, amountCents, currency: "EUR", merchantRef: id, idempotencyKey: `ip_${id}`, initiator: "MIT" });
+  const outcome = await getGateway().chargeSavedCard({ cardToken: card.token, merchantCustomerRef: `payer-${id}`, description: `Fattura ${invoice.number}`, amountCents, currency: "EUR", merchantRef: id, idempotencyKey: `ip_${id}`, initiator: "MIT" });
   if (outcome.status !== "succeeded") throw new Error(`sandbox charge ${outcome.status}`);
   if (opts.status === "FAILED") await settleInvoiceFailure(id, "declined");
   else await settleInvoiceSuccess(id, { chargeId: outcome.chargeId, amountCents, card: outcome.card });

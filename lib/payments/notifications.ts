@@ -16,6 +16,7 @@ export type NotificationResult = "accepted" | "duplicate" | "rejected" | "unknow
 export async function receiveGatewayNotification(rawBody: string, headers: Headers): Promise<NotificationResult> {
   const signal = getGateway().verifyNotification(rawBody, headers);
   if (!signal) return "rejected";
+  if (signal.merchantRef === null) return "duplicate";
   if (!isUuid(signal.merchantRef)) return "unknown_payment";
   const payment = await db.payment.findUnique({ where: { id: signal.merchantRef }, select: { id: true } });
   // A card verification ("Aggiungi una carta") has its id as merchantRef, like a payment.

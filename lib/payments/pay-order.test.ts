@@ -120,7 +120,7 @@ describe("3-D Secure, notifications and reconciliation", () => {
       data: { orderId: c.order.id, customerId: c.customerId, method: "SAVED_CARD", cardId: c.cardId, amountCents: 1098, idempotencyKey: `pay_crash_${c.customerId}`, activeOrderId: c.order.id, status: "SENT" },
     });
     const card = await db.card.findUniqueOrThrow({ where: { id: c.cardId } });
-    const outcome = await getGateway().chargeSavedCard({ cardToken: card.gatewayToken, amountCents: 1098, currency: "EUR", merchantRef: payment.id, idempotencyKey: payment.idempotencyKey, initiator: "CIT", returnUrl: `/pagamenti/${payment.id}/ritorno` });
+    const outcome = await getGateway().chargeSavedCard({ cardToken: card.gatewayToken, merchantCustomerRef: c.customerId, description: "Ordine", amountCents: 1098, currency: "EUR", merchantRef: payment.id, idempotencyKey: payment.idempotencyKey, initiator: "CIT", returnUrl: `/pagamenti/${payment.id}/ritorno` });
     expect(outcome.status).toBe("succeeded");
     // ...and here the server died. A minute later the reconciliation job runs:
     advanceClock(90_000);

@@ -59,9 +59,11 @@ async function recordSuccess(tx: Tx, paymentId: string, outcome: { chargeId: str
   if (p.status === "SUCCEEDED") return;
   if (p.status === "FAILED") throw new OrphanChargeError(paymentId);
 
+  const token = outcome.card.token;
+  if (!token) throw new Error(`payment ${paymentId} succeeded without a saved card`);
   const card = await tx.card.upsert({
-    where: { gatewayToken: outcome.card.token },
-    create: { customerId: p.customerId, gatewayToken: outcome.card.token, brand: outcome.card.brand, last4: outcome.card.last4, expMonth: outcome.card.expMonth, expYear: outcome.card.expYear, holder: outcome.card.holder },
+    where: { gatewayToken: token },
+    create: { customerId: p.customerId, gatewayToken: token, brand: outcome.card.brand, last4: outcome.card.last4, expMonth: outcome.card.expMonth, expYear: outcome.card.expYear, holder: outcome.card.holder },
     update: { removedAt: null },
     select: { id: true, customerId: true, brand: true, last4: true },
   });

@@ -120,11 +120,11 @@ async function sendToBank(attempt: Attempt, customerId: string): Promise<StartPa
   const common = { amountCents: attempt.amountCents, currency: "EUR" as const, merchantRef: attempt.id, idempotencyKey: attempt.idempotencyKey, notifyUrl: PAYMENT_NOTIFY_PATH };
   try {
     if (!attempt.cardToken) {
-      const session = await gateway.createHostedSession({ ...common, returnUrl: paymentReturnPath(attempt.id), kind: "PAYMENT", merchantCustomerRef: customerId });
+      const session = await gateway.createHostedSession({ ...common, returnUrl: paymentReturnPath(attempt.id), kind: "PAYMENT", merchantCustomerRef: customerId, saveCard: true, description: "Pagamento ordine" });
       await db.payment.updateMany({ where: { id: attempt.id, status: "SENT" }, data: { status: "REQUIRES_ACTION", gatewaySessionId: session.sessionId } });
       return { paymentId: attempt.id, redirectUrl: session.redirectUrl };
     }
-    const outcome = await gateway.chargeSavedCard({ ...common, returnUrl, cardToken: attempt.cardToken, initiator: attempt.offSession ? "MIT" : "CIT" });
+    const outcome = await gateway.chargeSavedCard({ ...common, returnUrl, cardToken: attempt.cardToken, merchantCustomerRef: customerId, description: "Pagamento ordine", initiator: attempt.offSession ? "MIT" : "CIT" });
     failpoint("payment.after-charge");
     const view = await applyOutcome(attempt.id, outcome);
     failpoint("payment.after-record");

@@ -17,7 +17,7 @@ const vault = (number: string, expYear = 2030, expMonth = 8) =>
 function charge(cardToken: string, overrides: Partial<SavedCardChargeInput> = {}) {
   n++;
   return gw.chargeSavedCard({
-    cardToken, amountCents: 5_000, currency: "EUR", merchantRef: `pay-${n}`, idempotencyKey: `charge-${n}`,
+    cardToken, merchantCustomerRef: "cust-1", description: "Ordine di prova", amountCents: 5_000, currency: "EUR", merchantRef: `pay-${n}`, idempotencyKey: `charge-${n}`,
     initiator: "CIT", returnUrl: "https://area.example/ordini/1/esito?x=1", notifyUrl: "/api/payments/notify", ...overrides,
   });
 }
@@ -50,13 +50,19 @@ describe("charging a saved card", () => {
 
   it("0341 saves fine on the hosted page, then every charge is declined", async () => {
     const { sessionId } = await gw.createHostedSession({
-      kind: "VERIFY", amountCents: 0, currency: "EUR", merchantRef: "v1", merchantCustomerRef: "cust-1", idempotencyKey: "v1", returnUrl: "/back",
+      kind: "VERIFY", amountCents: 0, currency: "EUR", merchantRef: "v1", merchantCustomerRef: "cust-1", idempotencyKey: "v1", returnUrl: "/back", saveCard: true, description: "Verifica carta",
     });
     await simulateHostedPayment(sessionId, { number: "4000 0000 0000 0341" });
     const saved = await gw.getOutcome({ sessionId });
-    if (saved.status !== "succeeded") throw new Error(`expected success, got ${saved.status}`);
+    if (saved.status !== "succeeded" || !saved.card.token) throw new Error(`expected a saved card, got ${saved.status}`);
     expect(await charge(saved.card.token, { initiator: "MIT" })).toMatchObject({ status: "failed", reason: "declined" });
     expect(await charge(saved.card.token)).toMatchObject({ status: "failed", reason: "declined" });
+  });
+
+  it("a token is refused for any customer but the one it was saved for", async () => {
+    const { token } = await vault("4242424242424242");
+    expect(await charge(token, { merchantCustomerRef: "cust-2" })).toMatchObject({ status: "failed", reason: "invalid_card" });
+    expect(await charge(token)).toMatchObject({ status: "succeeded" });
   });
 
   it("an unknown token, or a card expired since it was saved, is refused", async () => {
@@ -126,7 +132,7 @@ describe("idempotency", () => {
 
   it("ten concurrent session creations with one key make one session", async () => {
     const create = () => gw.createHostedSession({
-      kind: "PAYMENT", amountCents: 100, currency: "EUR", merchantRef: "m", merchantCustomerRef: "c", idempotencyKey: "s", returnUrl: "/r",
+      kind: "PAYMENT", amountCents: 100, currency: "EUR", merchantRef: "m", merchantCustomerRef: "c", idempotencyKey: "s", returnUrl: "/r", saveCard: true, description: "Ordine",
     });
     const sessions = await Promise.all(Array.from({ length: 10 }, create));
     expect(new Set(sessions.map((s) => s.sessionId)).size).toBe(1);

@@ -10,8 +10,10 @@ import { getOutcome } from "./outcome";
 import { cardFingerprint } from "./secret";
 import { cardDetails, checkAmount, checkMerchantUrl, checkText, vaultCard } from "./store";
 
-function decide(card: GwCard | null, initiator: "CIT" | "MIT"): Decision {
-  if (!card) return { status: "FAILED", reason: "invalid_card" };
+function decide(card: GwCard | null, input: SavedCardChargeInput): Decision {
+  // A token is good only for the customer it was saved for.
+  if (!card || card.merchantCustomerRef !== input.merchantCustomerRef) return { status: "FAILED", reason: "invalid_card" };
+  const initiator = input.initiator;
   // A saved card is checked against its expiry at every charge, as an issuer would.
   if (isExpired(card, now())) return { status: "FAILED", reason: "expired_card" };
   return decideSaved(card.behaviour, initiator);
@@ -29,13 +31,15 @@ export async function chargeSavedCard(input: SavedCardChargeInput): Promise<Paym
   if (input.initiator !== "CIT" && input.initiator !== "MIT") throw new GatewayError("invalid_request", "initiator must be CIT or MIT");
   checkText(input.cardToken, "cardToken");
   checkText(input.merchantRef, "merchantRef");
+  checkText(input.merchantCustomerRef, "merchantCustomerRef");
+  checkText(input.description, "description");
   checkText(input.idempotencyKey, "idempotencyKey");
   // The customer is present for a CIT charge, so it must say where a challenge sends them back.
   checkMerchantUrl(input.returnUrl, "returnUrl", input.initiator === "CIT");
   checkMerchantUrl(input.notifyUrl, "notifyUrl", false);
 
   const card = await db.gwCard.findUnique({ where: { token: input.cardToken } });
-  const decision = decide(card, input.initiator);
+  const decision = decide(card, input);
   const at = now();
   const final = decision.status !== "CHALLENGE";
   const [created] = await db.gwCharge.createManyAndReturn({
@@ -72,7 +76,7 @@ export async function chargeSavedCard(input: SavedCardChargeInput): Promise<Paym
  * Saves a test card without the hosted page: for the demo seed and test fixtures, which need a
  * customer who already has a saved card. The number is used here and forgotten like on the page.
  */
-export async function vaultTestCard(input: { merchantCustomerRef: string; number: string; expMonth: number; expYear: number; holder: string }, tx?: Tx): Promise<CardDetails> {
+export async function vaultTestCard(input: { merchantCustomerRef: string; number: string; expMonth: number; expYear: number; holder: string }, tx?: Tx): Promise<CardDetails & { token: string }> {
   const digits = cardDigits(input.number);
   const brand = brandOf(digits);
   if (!brand || !passesLuhn(digits)) throw new GatewayError("invalid_request", "not a valid card number of an accepted circuit");
@@ -89,5 +93,5 @@ export async function vaultTestCard(input: { merchantCustomerRef: string; number
   };
   // Inside the caller's transaction when given one (demo data and test fixtures), else its own.
   const token = tx ? await vaultCard(tx, card) : await db.$transaction((t) => vaultCard(t, card));
-  return cardDetails(token, card);
+  return { ...cardDetails(token, card), token };
 }

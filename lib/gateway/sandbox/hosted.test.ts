@@ -16,7 +16,7 @@ function session(overrides: Partial<HostedSessionInput> = {}) {
   n++;
   return gw.createHostedSession({
     kind: "PAYMENT", amountCents: 12_200, currency: "EUR", merchantRef: `pay-${n}`, merchantCustomerRef: "cust-1",
-    idempotencyKey: `key-${n}`, returnUrl: "/ordini/1/paga/esito", notifyUrl: "/api/payments/notify", ...overrides,
+    idempotencyKey: `key-${n}`, returnUrl: "/ordini/1/paga/esito", notifyUrl: "/api/payments/notify", saveCard: true, description: "Ordine ORD-1", ...overrides,
   });
 }
 
@@ -74,6 +74,22 @@ describe("hosted page with each test card", () => {
     await simulateHostedPayment(otherCustomer.sessionId, { number: "4242424242424242" });
     const c = await gw.getOutcome({ sessionId: otherCustomer.sessionId });
     expect(c.status === "succeeded" && c.card.token).not.toBe(a.card.token);
+  });
+
+  it("a one-off payment (saveCard false) keeps no card: the outcome has brand and last four, no token", async () => {
+    const { sessionId } = await session({ saveCard: false });
+    await simulateHostedPayment(sessionId, { number: "4242424242424242" });
+    expect(await gw.getOutcome({ sessionId })).toMatchObject({ status: "succeeded", card: { token: null, brand: "Visa", last4: "4242" } });
+    expect(await db.gwCard.count()).toBe(0);
+    const { chargeId } = (await gw.getOutcome({ sessionId })) as { chargeId: string };
+    expect(await gw.getOutcome({ chargeId })).toMatchObject({ status: "succeeded", card: { token: null, last4: "4242" } });
+  });
+
+  it("is found by the merchant's attempt reference: the idempotency key first, else the bank's ids", async () => {
+    const { sessionId } = await session({ idempotencyKey: "attempt-key", merchantRef: "attempt-1" });
+    expect(await gw.getOutcome({ merchantRef: "attempt-1", idempotencyKey: "attempt-key" })).toMatchObject({ status: "requires_action" });
+    expect(await gw.getOutcome({ merchantRef: "attempt-1", idempotencyKey: "other-key", sessionId })).toMatchObject({ status: "requires_action" });
+    expect(await gw.getOutcome({ merchantRef: "attempt-1", idempotencyKey: "other-key" })).toEqual({ status: "not_found" });
   });
 
   it("Amex and Mastercard 2-series get their brand", async () => {

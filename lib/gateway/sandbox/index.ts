@@ -4,6 +4,7 @@ import { chargeSavedCard } from "./charges";
 import { cancel, getOutcome } from "./outcome";
 import { refund } from "./refunds";
 import { createHostedSession } from "./sessions";
+import { SESSION_TTL_MS } from "./store";
 import { verifyNotification, verifyReturn } from "./signing";
 
 /**
@@ -12,6 +13,8 @@ import { verifyNotification, verifyReturn } from "./signing";
  */
 export const sandboxGateway: PaymentGateway = {
   name: "sandbox",
+  // A hosted page or a challenge lasts SESSION_TTL_MS; after that nothing can complete.
+  lateCompletionMs: SESSION_TTL_MS + 5 * 60_000,
   createHostedSession,
   chargeSavedCard,
   getOutcome,

@@ -37,7 +37,7 @@ beforeEach(async () => {
 async function paidSession() {
   const { sessionId } = await gw.createHostedSession({
     kind: "PAYMENT", amountCents: 990, currency: "EUR", merchantRef: "pay-1", merchantCustomerRef: "c1",
-    idempotencyKey: "k1", returnUrl: "/back", notifyUrl: "/api/payments/notify",
+    idempotencyKey: "k1", returnUrl: "/back", notifyUrl: "/api/payments/notify", saveCard: true, description: "Ordine",
   });
   await simulateHostedPayment(sessionId, { number: "4242424242424242" });
   return sessionId;

@@ -15,7 +15,7 @@ function sessionOutcome(s: GwSession): PaymentOutcome {
     case "CHALLENGE":
       return { status: "requires_action", chargeId: s.chargeId ?? undefined, redirectUrl: challengePath(s.chargeId ?? "") };
     case "SUCCEEDED": {
-      if (!s.chargeId || !s.cardToken || !s.cardBrand || !s.cardLast4 || !s.cardExpMonth || !s.cardExpYear || !s.cardHolder) {
+      if (!s.chargeId || (s.saveCard && !s.cardToken) || !s.cardBrand || !s.cardLast4 || !s.cardExpMonth || !s.cardExpYear || !s.cardHolder) {
         throw new Error(`Gateway session ${s.id} succeeded without its charge or card`);
       }
       const card = { brand: s.cardBrand, last4: s.cardLast4, expMonth: s.cardExpMonth, expYear: s.cardExpYear, holder: s.cardHolder };
@@ -34,6 +34,9 @@ async function chargeOutcome(c: GwCharge): Promise<PaymentOutcome> {
     case "FAILED":
       return { status: "failed", reason: reasonOf(c.failureReason), chargeId: c.id };
     case "SUCCEEDED": {
+      // A hosted session's charge: the session knows the card, saved or not.
+      const session = await db.gwSession.findUnique({ where: { chargeId: c.id } });
+      if (session) return sessionOutcome(session);
       const card = c.cardToken ? await db.gwCard.findUnique({ where: { token: c.cardToken } }) : null;
       if (!card) throw new Error(`Gateway charge ${c.id} succeeded without a saved card`);
       return { status: "succeeded", chargeId: c.id, amountCents: c.amountCents, card: cardDetails(card.token, card) };

@@ -18,6 +18,8 @@ function checkSessionInput(input: HostedSessionInput) {
   checkText(input.merchantRef, "merchantRef");
   checkText(input.merchantCustomerRef, "merchantCustomerRef");
   checkText(input.idempotencyKey, "idempotencyKey");
+  checkText(input.description, "description");
+  if (typeof input.saveCard !== "boolean") throw new GatewayError("invalid_request", "saveCard must be a boolean");
   checkMerchantUrl(input.returnUrl, "returnUrl", true);
   checkMerchantUrl(input.notifyUrl, "notifyUrl", false);
 }
@@ -40,6 +42,8 @@ export async function createHostedSession(input: HostedSessionInput): Promise<Ho
         returnUrl: input.returnUrl,
         notifyUrl: input.notifyUrl || null,
         idempotencyKey: input.idempotencyKey,
+        // A verification exists to save the card.
+        saveCard: input.kind === "VERIFY" || input.saveCard,
         createdAt: at,
         expiresAt: new Date(at.getTime() + SESSION_TTL_MS),
       },

@@ -22,21 +22,29 @@ export const challengeDeadline = (charge: Pick<GwCharge, "createdAt">) => new Da
 
 export type Found = { session: GwSession; charge?: undefined } | { charge: GwCharge; session?: undefined };
 
-/** A session or a charge, by id or by the merchant's idempotency key (sessions first). */
+/**
+ * A session or a charge: by the merchant's idempotency key when given (what the merchant stored
+ * before its first call, so it finds what that call made, sessions first), else by id.
+ */
 export async function findByLookup(lookup: GatewayLookup): Promise<Found | null> {
-  if ("sessionId" in lookup) {
-    const session = isUuid(lookup.sessionId) ? await db.gwSession.findUnique({ where: { id: lookup.sessionId } }) : null;
-    return session ? { session } : null;
+  if ("idempotencyKey" in lookup && lookup.idempotencyKey) {
+    const key = lookup.idempotencyKey;
+    const session = await db.gwSession.findUnique({ where: { idempotencyKey: key } });
+    if (session) return { session };
+    const charge = await db.gwCharge.findUnique({ where: { idempotencyKey: key } });
+    if (charge) return { charge };
   }
-  if ("chargeId" in lookup) {
-    const charge = isUuid(lookup.chargeId) ? await db.gwCharge.findUnique({ where: { id: lookup.chargeId } }) : null;
-    return charge ? { charge } : null;
+  const sessionId = "sessionId" in lookup ? lookup.sessionId : null;
+  if (sessionId) {
+    const session = isUuid(sessionId) ? await db.gwSession.findUnique({ where: { id: sessionId } }) : null;
+    if (session) return { session };
   }
-  const key = lookup.idempotencyKey;
-  const session = await db.gwSession.findUnique({ where: { idempotencyKey: key } });
-  if (session) return { session };
-  const charge = await db.gwCharge.findUnique({ where: { idempotencyKey: key } });
-  return charge ? { charge } : null;
+  const chargeId = "chargeId" in lookup ? lookup.chargeId : null;
+  if (chargeId) {
+    const charge = isUuid(chargeId) ? await db.gwCharge.findUnique({ where: { id: chargeId } }) : null;
+    if (charge) return { charge };
+  }
+  return null;
 }
 
 /** Thrown inside a transaction when a conditional update finds the row already moved on. */
@@ -94,7 +102,7 @@ export function sessionCard(session: GwSession): VaultInput {
   };
 }
 
-export function cardDetails(token: string, card: Pick<GwCard, "brand" | "last4" | "expMonth" | "expYear" | "holder">): CardDetails {
+export function cardDetails(token: string | null, card: Pick<GwCard, "brand" | "last4" | "expMonth" | "expYear" | "holder">): CardDetails {
   return { token, brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear, holder: card.holder };
 }
 

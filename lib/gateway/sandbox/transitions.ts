@@ -28,8 +28,9 @@ export function confirmSession(sessionId: string): Promise<boolean> {
     const decision = decideHosted(session.cardBehaviour);
     const final = decision.status !== "CHALLENGE";
     const failureReason = decision.status === "FAILED" ? decision.reason : null;
-    // The card is saved only when the session succeeds (after the challenge, for 3-D Secure cards).
-    const cardToken = decision.status === "SUCCEEDED" ? await vaultCard(tx, sessionCard(session)) : null;
+    // The card is saved only when the session succeeds (after the challenge, for 3-D Secure cards),
+    // and only if the merchant asked to keep it.
+    const cardToken = decision.status === "SUCCEEDED" && session.saveCard ? await vaultCard(tx, sessionCard(session)) : null;
     const chargeId = randomUUID();
     const { count } = await tx.gwSession.updateMany({
       where: { id: sessionId, status: "CONFIRMING", expiresAt: { gt: at } },
@@ -84,7 +85,7 @@ export function endChallenge(chargeId: string, result: ChallengeResult): Promise
     if (!charge || charge.status !== "REQUIRES_ACTION") throw new LostRace();
     const session = await tx.gwSession.findUnique({ where: { chargeId } });
     if (result.ok && !session && challengeDeadline(charge) <= at) throw new LostRace();
-    const cardToken = result.ok && session ? await vaultCard(tx, sessionCard(session)) : charge.cardToken;
+    const cardToken = result.ok && session ? (session.saveCard ? await vaultCard(tx, sessionCard(session)) : null) : charge.cardToken;
     const failureReason = result.ok ? null : result.reason;
     const otpAttempts = { increment: result.otpTried ? 1 : 0 };
     const moved = await tx.gwCharge.updateMany({
