@@ -2,8 +2,7 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/db/ids";
-import { ceilingAmountCents } from "@/lib/payments/ceiling";
-import { hasActiveRenewal } from "./lock";
+import { ceilingAmountCents, hasActiveRenewal } from "@/lib/payments/ceiling";
 import { listCards } from "./queries";
 import { getRenewalSetup } from "./renewal-setup";
 

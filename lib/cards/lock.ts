@@ -12,7 +12,3 @@ export async function lockCustomerCards(tx: Tx, customerId: string): Promise<boo
   return rows.length === 1;
 }
 
-/** At least one service renews automatically: adding or replacing the renewal card needs a ceiling (§3.5). */
-export function hasActiveRenewal(services: { autoRenewal: boolean; autoRenewalAvailable: boolean }[]): boolean {
-  return services.some((s) => s.autoRenewal && s.autoRenewalAvailable);
-}

@@ -4,10 +4,10 @@ import type { Viewer } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
 import { isUuid } from "@/lib/db/ids";
-import { ceilingAmountCents } from "@/lib/payments/ceiling";
+import { ceilingAmountCents, hasActiveRenewal } from "@/lib/payments/ceiling";
 import { switchOffRenewals } from "@/lib/services/renewal-switch";
 import { CardError } from "./errors";
-import { hasActiveRenewal, lockCustomerCards } from "./lock";
+import { lockCustomerCards } from "./lock";
 import { getRenewalSetup, recordCeilingConsent } from "./renewal-setup";
 
 type Client = { ip?: string; userAgent?: string };

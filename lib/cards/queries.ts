@@ -23,10 +23,11 @@ export function cardExpiry(card: { expMonth: number; expYear: number }): string 
 /** The outcome of one of the viewer's card verifications, for Metodi di pagamento; null if not theirs. */
 export async function getVerificationResult(customerId: string, verificationId: string) {
   if (!isUuid(verificationId)) return null;
-  return db.cardVerification.findFirst({
+  const v = await db.cardVerification.findFirst({
     where: { id: verificationId, customerId },
-    select: { id: true, status: true, failureReason: true, forRenewals: true, card: { select: { brand: true, last4: true } } },
+    select: { id: true, forRenewals: true, card: { select: { brand: true, last4: true } }, attempt: { select: { status: true, failureReason: true } } },
   });
+  return v && { id: v.id, forRenewals: v.forRenewals, card: v.card, status: v.attempt.status, failureReason: v.attempt.failureReason };
 }
 
 /** Any card of the customer, removed ones too (to confirm what was just done to it). */

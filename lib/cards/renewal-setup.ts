@@ -4,26 +4,32 @@ import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
 import type { RenewingService } from "@/lib/payments/ceiling";
 
+/** The ceiling in force for one card: its newest consent (PRODUCT.md §3.5), or null. */
+export function ceilingInForce(tx: Tx, customerId: string, cardId: string) {
+  return tx.ceilingConsent.findFirst({
+    where: { customerId, cardId },
+    select: { id: true, amountCents: true, cardId: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
 /**
  * What automatic renewals of one customer stand on: the card that pays them, the ceiling in force
- * (the newest consent bound to a card, PRODUCT.md §3.5) and the services that renew or could.
- * Shared by the renewal switch, the card pages and the renewal engine.
+ * for that card (a consent given for another card, e.g. one that paid a Marca Temporale, never
+ * counts) and the services that renew or could. Shared by the renewal switch, the card pages, the
+ * checkout and the renewal engine.
  */
 export async function getRenewalSetup(customerId: string, tx: Tx = db) {
   const customer = await tx.customer.findUniqueOrThrow({
     where: { id: customerId },
     select: { renewalCard: { select: { id: true, brand: true, last4: true, expMonth: true, expYear: true, removedAt: true } } },
   });
-  const ceiling = await tx.ceilingConsent.findFirst({
-    where: { customerId, cardId: { not: null } },
-    select: { id: true, amountCents: true, cardId: true, createdAt: true },
-    orderBy: { createdAt: "desc" },
-  });
+  const renewalCard = customer.renewalCard && !customer.renewalCard.removedAt ? customer.renewalCard : null;
+  const ceiling = renewalCard ? await ceilingInForce(tx, customerId, renewalCard.id) : null;
   const services = await tx.service.findMany({
     where: { customerId, status: { in: ["ACTIVE", "PENDING"] } },
     select: { id: true, renewalPriceCents: true, autoRenewal: true, product: { select: { autoRenewalAvailable: true } } },
   });
-  const renewalCard = customer.renewalCard && !customer.renewalCard.removedAt ? customer.renewalCard : null;
   const renewing: RenewingService[] = services.map((s) => ({ id: s.id, renewalPriceCents: s.renewalPriceCents, autoRenewal: s.autoRenewal, autoRenewalAvailable: s.product.autoRenewalAvailable }));
   return { renewalCard, ceiling, renewing };
 }
@@ -36,20 +42,21 @@ export function ceilingCovers(setup: Pick<RenewalSetup, "renewalCard" | "ceiling
 }
 
 /**
- * Records a consent to future debits up to `amountCents` (append-only; the newest is in force),
- * with the card it belongs to, or the payment / verification that will bring that card.
+ * Records a consent to future debits up to `amountCents` (append-only; the newest for a card is
+ * in force for it), with the card it belongs to, or the attempt (a payment, a card check) whose
+ * success brings that card and binds the consent to it.
  */
 export async function recordCeilingConsent(
   tx: Tx,
-  c: { customerId: string; amountCents: number; cardId?: string; paymentId?: string; verificationId?: string; ip?: string; userAgent?: string },
+  c: { customerId: string; amountCents: number; cardId?: string; attemptId?: string; ip?: string; userAgent?: string },
 ) {
   const consent = await tx.ceilingConsent.create({
-    data: { customerId: c.customerId, cardId: c.cardId, paymentId: c.paymentId, verificationId: c.verificationId, amountCents: c.amountCents, ip: c.ip, userAgent: c.userAgent, createdAt: now() },
+    data: { customerId: c.customerId, cardId: c.cardId, attemptId: c.attemptId, amountCents: c.amountCents, ip: c.ip, userAgent: c.userAgent, createdAt: now() },
     select: { id: true },
   });
   await writeAudit(tx, {
     actor: actorOf.customer(c.customerId), action: "ceiling.authorized", entity: "customer", entityId: c.customerId,
-    data: { amountCents: c.amountCents, cardId: c.cardId ?? "new", ...(c.paymentId ? { paymentId: c.paymentId } : {}), ...(c.verificationId ? { verificationId: c.verificationId } : {}) },
+    data: { amountCents: c.amountCents, cardId: c.cardId ?? "new", ...(c.attemptId ? { attemptId: c.attemptId } : {}) },
     ip: c.ip, userAgent: c.userAgent,
   });
   return consent;

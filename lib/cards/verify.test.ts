@@ -6,9 +6,8 @@ import { demoIds, seedDemoData } from "@/lib/demo/seed";
 import { signNotification } from "@/lib/gateway/sandbox/signing";
 import { simulateHostedPayment } from "@/lib/gateway/sandbox/simulate";
 import { registerDefaultJobHandlers } from "@/lib/jobs/handlers";
-import { receiveGatewayNotification } from "@/lib/payments/notifications";
-import { reconcilePayments } from "@/lib/payments/reconcile";
-import { confirmCardVerification, handleVerificationReturn } from "./confirm-verification";
+import { confirmAttempt, reconcileAttempts, receiveGatewayNotification } from "@/lib/attempts";
+import { handleVerificationReturn } from "./returns";
 import { CardError } from "./errors";
 import { startCardVerification, verificationLimits } from "./verify";
 
@@ -31,7 +30,7 @@ async function verifyOnBank(c: Awaited<ReturnType<typeof customer>>, number: str
   const forRenewals = opts.forRenewals ?? false;
   const started = await startCardVerification({ viewer: c.viewer, forRenewals, ceilingConsent: true, ceilingCents: SPID_CEILING, ip: "203.0.113.9", userAgent: "vitest" });
   expect(started.redirectUrl).toMatch(/^\/gateway\/pay\//);
-  const v = await db.cardVerification.findUniqueOrThrow({ where: { id: started.verificationId } });
+  const v = await db.attempt.findUniqueOrThrow({ where: { id: started.verificationId } });
   expect(v.status).toBe("REQUIRES_ACTION");
   const back = await simulateHostedPayment(v.gatewaySessionId!, { number, otp: opts.otp });
   const url = new URL(back, "http://localhost");
@@ -51,13 +50,13 @@ describe("adding a card with a zero-amount verification", () => {
     const [card] = await cardsOf(c.customerId);
     expect(card).toMatchObject({ brand: "Visa", last4: "4242" });
     expect((await db.customer.findUniqueOrThrow({ where: { id: c.customerId } })).renewalCardId).toBe(card.id);
-    expect(await db.ceilingConsent.findMany({ where: { customerId: c.customerId }, select: { cardId: true, verificationId: true, amountCents: true, ip: true } }))
-      .toEqual([{ cardId: card.id, verificationId: id, amountCents: SPID_CEILING, ip: "203.0.113.9" }]);
+    expect(await db.ceilingConsent.findMany({ where: { customerId: c.customerId }, select: { cardId: true, attemptId: true, amountCents: true, ip: true } }))
+      .toEqual([{ cardId: card.id, attemptId: id, amountCents: SPID_CEILING, ip: "203.0.113.9" }]);
     expect(await db.gwCharge.count({ where: { merchantRef: id, amountCents: { gt: 0 } } })).toBe(0);
     expect(await db.auditLog.count({ where: { entityId: c.customerId, action: "card.added" } })).toBe(1);
 
     // The browser comes back twice, the bank notifies, reconciliation runs: nothing happens twice.
-    expect(await confirmCardVerification({ verificationId: id })).toEqual({ status: "SUCCEEDED" });
+    expect(await confirmAttempt(id)).toEqual({ status: "SUCCEEDED" });
     const signed = signedNotification(id);
     expect(await receiveGatewayNotification(signed.body, signed.headers)).toBe("accepted");
     expect(await cardsOf(c.customerId)).toHaveLength(1);
@@ -68,7 +67,7 @@ describe("adding a card with a zero-amount verification", () => {
     const c = await customer("saved-card");
     const { id, view } = await verifyOnBank(c, "4000000000000002");
     expect(view).toEqual({ status: "FAILED" });
-    expect((await db.cardVerification.findUniqueOrThrow({ where: { id } })).failureReason).toBe("declined");
+    expect((await db.attempt.findUniqueOrThrow({ where: { id } })).failureReason).toBe("declined");
     expect(await cardsOf(c.customerId)).toHaveLength(1);
   });
 
@@ -77,16 +76,16 @@ describe("adding a card with a zero-amount verification", () => {
     const before = (await db.customer.findUniqueOrThrow({ where: { id: c.customerId } })).renewalCardId;
     const challenged = await verifyOnBank(c, "4000002760003184");
     expect(challenged.back).toMatch(/^\/gateway\/challenge\//);
-    expect(await confirmCardVerification({ verificationId: challenged.id })).toEqual({ status: "OPEN" });
+    expect(await confirmAttempt(challenged.id)).toMatchObject({ status: "OPEN" });
     const passed = await verifyOnBank(c, "4000002760003184", { otp: "123456" });
     expect(passed.view).toEqual({ status: "SUCCEEDED" });
     expect((await cardsOf(c.customerId)).map((x) => x.last4).sort()).toEqual(["3184", "4242"]);
     expect((await db.customer.findUniqueOrThrow({ where: { id: c.customerId } })).renewalCardId).toBe(before);
     // No consent for a card that does not pay renewals.
-    expect(await db.ceilingConsent.count({ where: { verificationId: passed.id } })).toBe(0);
+    expect(await db.ceilingConsent.count({ where: { attemptId: passed.id } })).toBe(0);
     const failed = await verifyOnBank(c, "4000002760003184", { otp: "000000" });
     expect(failed.view).toEqual({ status: "FAILED" });
-    expect((await db.cardVerification.findUniqueOrThrow({ where: { id: failed.id } })).failureReason).toBe("authentication_failed");
+    expect((await db.attempt.findUniqueOrThrow({ where: { id: failed.id } })).failureReason).toBe("authentication_failed");
   });
 
   it("asks for the ceiling only when the card will pay an active automatic renewal, and only the one shown", async () => {
@@ -96,7 +95,7 @@ describe("adding a card with a zero-amount verification", () => {
     expect(await db.cardVerification.count({ where: { customerId: c.customerId } })).toBe(0);
     const anna = { customerId: demoIds.anna, username: "anna.bianchi" };
     const started = await startCardVerification({ viewer: anna, forRenewals: true, ceilingConsent: false });
-    expect(await db.ceilingConsent.count({ where: { verificationId: started.verificationId } })).toBe(0);
+    expect(await db.ceilingConsent.count({ where: { attemptId: started.verificationId } })).toBe(0);
   });
 
   it("limits open and failed verifications per customer (card testing)", async () => {
@@ -105,8 +104,8 @@ describe("adding a card with a zero-amount verification", () => {
     await expect(startCardVerification({ viewer: c.viewer, forRenewals: false, ceilingConsent: false })).rejects.toBeInstanceOf(CardError);
     // Left at the bank: ended by reconciliation after 20 minutes, which frees the slots.
     advanceClock(21 * 60_000);
-    await reconcilePayments({ slot: "test" }, { jobId: "t", attempt: 1, maxAttempts: 1, workerId: "t", now: new Date(Date.now() + 21 * 60_000) });
-    expect(await db.cardVerification.count({ where: { customerId: c.customerId, status: "FAILED", failureReason: "authentication_abandoned" } })).toBe(verificationLimits.open);
+    await reconcileAttempts(Date.now() + 21 * 60_000);
+    expect(await db.cardVerification.count({ where: { customerId: c.customerId, attempt: { status: "FAILED", failureReason: "authentication_abandoned" } } })).toBe(verificationLimits.open);
     await verifyOnBank(c, "4000000000000002");
     await verifyOnBank(c, "4000000000000002");
     await expect(startCardVerification({ viewer: c.viewer, forRenewals: false, ceilingConsent: false })).rejects.toMatchObject({ code: "too_many_verifications" });

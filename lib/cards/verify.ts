@@ -1,19 +1,15 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createAttempt, openStatuses, sendAttempt } from "@/lib/attempts";
 import { actorOf, writeAudit } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
-import { getGateway } from "@/lib/gateway";
-import { ceilingAmountCents } from "@/lib/payments/ceiling";
-import { openVerificationStatuses } from "./confirm-verification";
+import { db, type Prisma } from "@/lib/db";
+import { ceilingAmountCents, hasActiveRenewal } from "@/lib/payments/ceiling";
 import { CardError } from "./errors";
-import { hasActiveRenewal, lockCustomerCards } from "./lock";
+import { lockCustomerCards } from "./lock";
 import { getRenewalSetup, recordCeilingConsent } from "./renewal-setup";
-import { log } from "@/lib/ops/log";
 
 export const verificationReturnPath = (verificationId: string) => `/metodi-di-pagamento/verifiche/${verificationId}/ritorno`;
-const NOTIFY_PATH = "/api/payments/notify";
 
 /**
  * Card testing (trying stolen numbers through a free verification) is the classic abuse of a
@@ -48,43 +44,28 @@ export async function startCardVerification(opts: {
     if (ceiling !== null && opts.ceilingCents !== ceiling) throw new CardError("ceiling_changed");
     await checkLimits(customerId);
 
-    const v = await tx.cardVerification.create({
-      data: { customerId, idempotencyKey: `verify_${randomUUID()}`, forRenewals: opts.forRenewals, ip: opts.ip, userAgent: opts.userAgent, createdAt: now() },
-      select: { id: true, idempotencyKey: true },
-    });
-    if (ceiling !== null) await recordCeilingConsent(tx, { customerId, amountCents: ceiling, verificationId: v.id, ip: opts.ip, userAgent: opts.userAgent });
+    const v = await createAttempt(tx, { purpose: "CARD_CHECK", amountCents: 0, ip: opts.ip, userAgent: opts.userAgent });
+    await tx.cardVerification.create({ data: { id: v.id, customerId, forRenewals: opts.forRenewals } });
+    if (ceiling !== null) await recordCeilingConsent(tx, { customerId, amountCents: ceiling, attemptId: v.id, ip: opts.ip, userAgent: opts.userAgent });
     await writeAudit(tx, {
-      actor: actorOf.customer(customerId), action: "card.verification_started", entity: "customer", entityId: customerId,
+      actor: actorOf.customer(customerId), action: "card.verification.started", entity: "customer", entityId: customerId,
       data: { verificationId: v.id, forRenewals: opts.forRenewals }, ip: opts.ip, userAgent: opts.userAgent,
     });
     return v;
 
     async function checkLimits(id: string) {
       const since = new Date(now().getTime() - DAY_MS);
-      const open = await tx.cardVerification.count({ where: { customerId: id, status: { in: [...openVerificationStatuses] } } });
-      const started = await tx.cardVerification.count({ where: { customerId: id, createdAt: { gte: since } } });
-      const failed = await tx.cardVerification.count({ where: { customerId: id, createdAt: { gte: since }, status: "FAILED" } });
+      const mine = (attempt: Prisma.AttemptWhereInput) => tx.cardVerification.count({ where: { customerId: id, attempt } });
+      const open = await mine({ status: { in: [...openStatuses] } });
+      const started = await mine({ createdAt: { gte: since } });
+      const failed = await mine({ createdAt: { gte: since }, status: "FAILED" });
       if (open >= verificationLimits.open || started >= verificationLimits.perDay || failed >= verificationLimits.failedPerDay) {
         throw new CardError("too_many_verifications");
       }
     }
   });
-  return sendToBank(verification, customerId);
-}
-
-async function sendToBank(v: { id: string; idempotencyKey: string }, customerId: string) {
-  const sent = await db.cardVerification.updateMany({ where: { id: v.id, status: "CREATED" }, data: { status: "SENT" } });
-  if (sent.count === 0) return { verificationId: v.id };
-  try {
-    const session = await getGateway().createHostedSession({
-      kind: "VERIFY", amountCents: 0, currency: "EUR", merchantRef: v.id, merchantCustomerRef: customerId, idempotencyKey: v.idempotencyKey,
-      returnUrl: verificationReturnPath(v.id), notifyUrl: NOTIFY_PATH, saveCard: true, description: "Verifica della carta",
-    });
-    await db.cardVerification.updateMany({ where: { id: v.id, status: "SENT" }, data: { status: "REQUIRES_ACTION", gatewaySessionId: session.sessionId } });
-    return { verificationId: v.id, redirectUrl: session.redirectUrl };
-  } catch (error) {
-    // The bank's answer is unknown: the verification stays SENT and reconciliation settles it.
-    log("cards").error({ err: error, verificationId: v.id }, "gateway call failed");
-    return { verificationId: v.id };
-  }
+  const view = await sendAttempt(verification.id, {
+    via: "hosted", kind: "VERIFY", merchantCustomerRef: customerId, saveCard: true, description: "Verifica della carta", returnPath: verificationReturnPath(verification.id),
+  });
+  return { verificationId: verification.id, ...(view.redirectUrl ? { redirectUrl: view.redirectUrl } : {}) };
 }

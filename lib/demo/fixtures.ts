@@ -111,12 +111,9 @@ async function createTestInvoices(tx: Tx, customerId: string, splitPayment: bool
 
 /** For assertions about money: how many attempts of a customer succeeded, and the bank's charges. */
 export async function paymentCounts(customerId: string) {
-  const [succeeded, failed, paidOrders] = await Promise.all([
-    db.payment.count({ where: { customerId, status: "SUCCEEDED" } }),
-    db.payment.count({ where: { customerId, status: "FAILED" } }),
-    db.order.count({ where: { customerId, status: "PAID" } }),
-  ]);
+  const mine = (status: "SUCCEEDED" | "FAILED") => db.payment.count({ where: { customerId, attempt: { status } } });
+  const [succeeded, failed, paidOrders] = await Promise.all([mine("SUCCEEDED"), mine("FAILED"), db.order.count({ where: { customerId, status: "PAID" } })]);
   const refs = await db.payment.findMany({ where: { customerId }, select: { id: true } });
-  const bankCharges = await db.gwCharge.count({ where: { merchantRef: { in: refs.map((r) => r.id) }, status: "SUCCEEDED", amountCents: { gt: 0 } } });
-  return { succeeded, failed, paidOrders, bankCharges };
+  const charges = await db.gwCharge.findMany({ where: { merchantRef: { in: refs.map((r) => r.id) }, status: "SUCCEEDED", amountCents: { gt: 0 } }, select: { amountCents: true, refundedCents: true } });
+  return { succeeded, failed, paidOrders, bankCharges: charges.length, refundedCharges: charges.filter((c) => c.refundedCents === c.amountCents).length };
 }

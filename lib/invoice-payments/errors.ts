@@ -7,6 +7,8 @@ export class InvoicePaymentError extends Error {
       | "no_match"
       /** The invoice was paid (this amount): a second payment is refused. */
       | "already_paid"
+      /** A refund of a payment of this invoice is under way: payable again once it is done. */
+      | "refund_pending"
       | "rate_limited"
       /** Another attempt on this invoice is being processed right now. */
       | "in_progress"

@@ -56,8 +56,8 @@ describe("paying", () => {
     const { invoicePaymentId, view } = await payInvoice(stepOne(inv, { receiptEmail: "Quietanze@Example.it" }));
     expect(view).toEqual({ status: "SUCCEEDED" });
     expect(await db.invoice.findUniqueOrThrow({ where: { id: inv.id } })).toMatchObject({ status: "PAID", balanceCents: 0, paidAt: expect.any(Date) });
-    const p = await db.invoicePayment.findUniqueOrThrow({ where: { id: invoicePaymentId } });
-    expect(p).toMatchObject({ status: "SUCCEEDED", amountCents: 12200, regime: "ORDINARY", succeededBalanceKey: `${inv.id}:1`, activeInvoiceId: null, cardBrand: "Visa", cardLast4: "4242" });
+    const p = await db.attempt.findUniqueOrThrow({ where: { id: invoicePaymentId }, include: { invoicePayment: true } });
+    expect(p).toMatchObject({ status: "SUCCEEDED", amountCents: 12200, invoicePayment: { regime: "ORDINARY" }, settledKey: `invoice:${inv.id}:1`, activeKey: null, cardBrand: "Visa", cardLast4: "4242" });
     const receipt = await db.receipt.findUniqueOrThrow({ where: { invoicePaymentId } });
     expect(await db.job.count({ where: { type: "receipts.send", payload: { equals: { receiptId: receipt.id, to: "quietanze@example.it" } } } })).toBe(1);
     expect(await db.auditLog.findMany({ where: { entity: "invoice", entityId: inv.id }, select: { action: true }, orderBy: { action: "asc" } })).toEqual([
@@ -82,7 +82,7 @@ describe("paying", () => {
     const inv = await unpaidInvoice();
     const declined = await payInvoice(stepOne(inv), CARDS.declined);
     expect(declined.view.status).toBe("FAILED");
-    expect(await db.invoicePayment.findUniqueOrThrow({ where: { id: declined.invoicePaymentId } })).toMatchObject({ failureReason: "declined", activeInvoiceId: null });
+    expect(await db.attempt.findUniqueOrThrow({ where: { id: declined.invoicePaymentId } })).toMatchObject({ failureReason: "declined", activeKey: null });
     expect((await db.invoice.findUniqueOrThrow({ where: { id: inv.id } })).status).toBe("UNPAID");
     const paid = await payInvoice(stepOne(inv));
     expect(paid.view.status).toBe("SUCCEEDED");
@@ -101,9 +101,9 @@ describe("paying", () => {
     const balance = await payInvoice(stepOne(inv, { amount: "55,00" }));
     expect(balance.view.status).toBe("SUCCEEDED");
     expect(await db.invoice.findUniqueOrThrow({ where: { id: inv.id } })).toMatchObject({ status: "PAID", balanceCents: 0 });
-    expect(await db.invoicePayment.findMany({ where: { invoiceId: inv.id, status: "SUCCEEDED" }, select: { amountCents: true, succeededBalanceKey: true }, orderBy: { createdAt: "asc" } })).toEqual([
-      { amountCents: 25000, succeededBalanceKey: `${inv.id}:1` },
-      { amountCents: 5500, succeededBalanceKey: `${inv.id}:2` },
+    expect(await db.attempt.findMany({ where: { invoicePayment: { invoiceId: inv.id }, status: "SUCCEEDED" }, select: { amountCents: true, settledKey: true }, orderBy: { createdAt: "asc" } })).toEqual([
+      { amountCents: 25000, settledKey: `invoice:${inv.id}:1` },
+      { amountCents: 5500, settledKey: `invoice:${inv.id}:2` },
     ]);
     expect(await lookup(stepOne(inv, { amount: "55,00" }))).toBe("already_paid");
   });

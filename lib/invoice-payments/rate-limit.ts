@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 // their amounts) by trying. Counted in the database like failed logins, so every server instance
 // shares the counters. Data that do not match an invoice count against the client address and
 // against the invoice number typed (whoever types it); every lookup counts against the address,
-// which also caps the attempts a client can open. The library blocks past `points`.
+// which also caps the attempts a client can open. The library refuses past `points`.
 export const lookupLimits = {
   failuresPerAddress: { keyPrefix: "pay-invoice:fail:ip", points: 10, duration: 15 * 60, blockDuration: 15 * 60 },
   failuresPerInvoice: { keyPrefix: "pay-invoice:fail:number", points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
@@ -24,31 +24,29 @@ function getLimiters() {
 
 const keys = (ip: string | undefined, invoiceNumber: string) => ({ address: ip || "unknown", invoice: invoiceNumber.trim().toUpperCase() });
 
-export type LookupThrottle = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type LookupAllowance = { allowed: true; release: () => Promise<void> } | { allowed: false; retryAfterSeconds: number };
 
-/** Is this address or this invoice number over a limit? Asked before anything is looked up or counted. */
-export async function checkLookupThrottle(ip: string | undefined, invoiceNumber: string): Promise<LookupThrottle> {
+/**
+ * Takes, atomically and before anything is looked up, one lookup of this address and one failure
+ * of this address and of this invoice number (each `consume` is one conditional write in the
+ * store, so concurrent requests can't all pass a check made before they count). Past a limit:
+ * refused, with the wait. A lookup that turns out not to be a failure gives its failures back
+ * (`release`). So 200 wrong lookups at once of one invoice reach the lookup 5 times at most.
+ */
+export async function takeLookupAllowance(ip: string | undefined, invoiceNumber: string): Promise<LookupAllowance> {
   const l = getLimiters();
   const k = keys(ip, invoiceNumber);
-  const states = await Promise.all([l.failuresPerAddress.get(k.address), l.failuresPerInvoice.get(k.invoice), l.lookupsPerAddress.get(k.address)]);
-  const limits = [lookupLimits.failuresPerAddress, lookupLimits.failuresPerInvoice, lookupLimits.lookupsPerAddress];
-  const wait = Math.max(0, ...states.map((r, i) => (r && r.consumedPoints >= limits[i].points ? r.msBeforeNext : 0)));
-  return wait > 0 ? { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) } : { allowed: true };
-}
-
-/** Counts a lookup of this address (matching or not). */
-export async function countLookup(ip: string | undefined) {
-  await getLimiters().lookupsPerAddress.consume(keys(ip, "").address).catch(swallowLimit);
-}
-
-/** Counts data that matched no invoice to pay, against the address and the invoice number. */
-export async function countLookupFailure(ip: string | undefined, invoiceNumber: string) {
-  const l = getLimiters();
-  const k = keys(ip, invoiceNumber);
-  await Promise.all([l.failuresPerAddress.consume(k.address).catch(swallowLimit), l.failuresPerInvoice.consume(k.invoice).catch(swallowLimit)]);
-}
-
-// A consume past the limit rejects with the limiter's state: the next check refuses, nothing else to do.
-function swallowLimit(res: unknown) {
-  if (!(res instanceof RateLimiterRes)) throw res;
+  const taken = await Promise.allSettled([
+    l.lookupsPerAddress.consume(k.address),
+    l.failuresPerAddress.consume(k.address),
+    l.failuresPerInvoice.consume(k.invoice),
+  ]);
+  const refused = taken.filter((t): t is PromiseRejectedResult => t.status === "rejected").map((t) => t.reason as unknown);
+  for (const reason of refused) if (!(reason instanceof RateLimiterRes)) throw reason;
+  const release = async () => {
+    await Promise.all([l.failuresPerAddress.reward(k.address), l.failuresPerInvoice.reward(k.invoice)]);
+  };
+  if (refused.length === 0) return { allowed: true, release };
+  const wait = Math.max(...(refused as RateLimiterRes[]).map((r) => r.msBeforeNext));
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
 }

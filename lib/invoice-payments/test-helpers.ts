@@ -1,6 +1,6 @@
 // Helpers for the integration tests of invoice payments, receipts, Lista Pagamenti and the back
 // office's settlements (not used by the application).
-import { randomUUID } from "node:crypto";
+import { activeKeyOf, createAttempt, settleFailure, settleSuccess } from "@/lib/attempts";
 import { getDb } from "@/lib/db";
 import type { VatRegime } from "@/lib/db/generated/enums";
 import { nextYearlyNumber } from "@/lib/db/numbering";
@@ -13,7 +13,6 @@ import { invoiceRegime } from "@/lib/invoices/amounts";
 import { createInvoice } from "@/lib/invoices/create";
 import { handleInvoicePaymentReturn } from "./confirm";
 import { prepareInvoicePayment } from "./lookup";
-import { settleInvoiceFailure, settleInvoiceSuccess } from "./settle";
 import { startInvoicePayment } from "./start";
 
 export const CARDS = { ok: "4242424242424242", declined: "4000000000000002", threeDs: "4000002760003184" } as const;
@@ -100,19 +99,19 @@ export async function paidInvoice(opts: PaidInvoiceOptions = {}) {
   );
   const regime = opts.regime ?? invoiceRegime(invoice);
   const amountCents = regime === "SPLIT_PAYMENT" ? invoice.netCents : invoice.totalCents;
-  const id = randomUUID();
-  const payment = await db.invoicePayment.create({
-    data: {
-      id, invoiceId: invoice.id, balanceSeq: 1, regime, amountCents, payerName: "Ente Pagatore QA", payerTaxId: "01234567890",
-      receiptEmail: opts.receiptEmail ?? `pagatore.${id.slice(0, 8)}@example.it`, status: "SENT", idempotencyKey: `ip_${id}`, activeInvoiceId: invoice.id,
-    },
-    select: { id: true, amountCents: true, receiptEmail: true },
+  const receiptEmail = opts.receiptEmail ?? `pagatore.${Math.random().toString(36).slice(2, 10)}@example.it`;
+  const payment = await db.$transaction(async (tx) => {
+    const attempt = await createAttempt(tx, { purpose: "INVOICE", amountCents, activeKey: activeKeyOf.invoice(invoice.id) });
+    await tx.attempt.update({ where: { id: attempt.id }, data: { status: "SENT", sentAt: new Date() } });
+    await tx.invoicePayment.create({ data: { id: attempt.id, invoiceId: invoice.id, balanceSeq: 1, regime, payerName: "Ente Pagatore QA", payerTaxId: "01234567890", receiptEmail } });
+    return { id: attempt.id, idempotencyKey: attempt.idempotencyKey, amountCents, receiptEmail };
   });
+  const id = payment.id;
   const card = await vaultTestCard({ merchantCustomerRef: `payer-${id}`, number: "4242424242424242", holder: "Ente Pagatore QA", expMonth: 12, expYear: 2030 });
-  const outcome = await getGateway().chargeSavedCard({ cardToken: card.token, merchantCustomerRef: `payer-${id}`, description: `Fattura ${invoice.number}`, amountCents, currency: "EUR", merchantRef: id, idempotencyKey: `ip_${id}`, initiator: "MIT" });
+  const outcome = await getGateway().chargeSavedCard({ cardToken: card.token, merchantCustomerRef: `payer-${id}`, description: `Fattura ${invoice.number}`, amountCents, currency: "EUR", merchantRef: id, idempotencyKey: payment.idempotencyKey, initiator: "MIT" });
   if (outcome.status !== "succeeded") throw new Error(`sandbox charge ${outcome.status}`);
-  if (opts.status === "FAILED") await settleInvoiceFailure(id, "declined");
-  else await settleInvoiceSuccess(id, { chargeId: outcome.chargeId, amountCents, card: outcome.card });
+  if (opts.status === "FAILED") await settleFailure(id, "declined");
+  else await settleSuccess(id, outcome);
   const receipt = await db.receipt.findUnique({ where: { invoicePaymentId: id }, select: { id: true, number: true } });
   return { customer: c, invoice, payment, chargeId: outcome.chargeId, receipt };
 }

@@ -4,6 +4,7 @@ export type SettlementErrorCode =
   | "not_allowed"
   | "not_found"
   | "payment_not_succeeded"
+  | "payment_refunded"
   | "not_regime_mistake"
   | "vat_not_owed"
   | "already_settled";

@@ -1,9 +1,24 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { uuidInput } from "@/lib/staff/schemas";
-import { paymentActions } from "./rules";
+import { paymentActions, type PaymentFacts } from "./rules";
 
-const SETTLEMENT_ACTIONS = ["invoice.vat_balance_opened", "invoice.refund_requested", "invoice.refunded", "receipt.resent"];
+const paymentSelect = {
+  id: true, regime: true, balanceSeq: true, payerName: true, payerTaxId: true, receiptEmail: true, settlement: true,
+  receipt: { select: { number: true, generatedAt: true } },
+  attempt: {
+    select: {
+      status: true, amountCents: true, cardBrand: true, cardLast4: true, gatewayChargeId: true, failureReason: true, createdAt: true, settledAt: true,
+      refundOwedAt: true, refundedAt: true, refundedCents: true, refundTries: true, refundError: true, refundNextAt: true,
+    },
+  },
+} as const;
+
+type PaymentRow = { regime: PaymentFacts["regime"]; balanceSeq: number; settlement: string | null; attempt: { status: PaymentFacts["status"]; refundOwedAt: Date | null; refundedAt: Date | null } };
+
+const factsOf = (p: PaymentRow): PaymentFacts => ({
+  status: p.attempt.status, regime: p.regime, balanceSeq: p.balanceSeq, refundOwed: !!p.attempt.refundOwedAt, refunded: !!p.attempt.refundedAt, settlement: p.settlement,
+});
 
 /**
  * Pagamenti: invoices by number (FT-…) or by customer code, newest first. Both are matched whole
@@ -18,7 +33,7 @@ export async function findInvoicesForStaff(query: string) {
     select: {
       id: true, number: true, issuedAt: true, status: true, splitPayment: true, totalCents: true,
       customer: { select: { customerCode: true, displayName: true } },
-      _count: { select: { payments: { where: { status: "SUCCEEDED" } } } },
+      _count: { select: { payments: { where: { attempt: { status: "SUCCEEDED" } } } } },
     },
   });
 }
@@ -32,36 +47,68 @@ export async function getInvoiceForStaff(invoiceId: string) {
       id: true, number: true, issuedAt: true, dueAt: true, status: true, splitPayment: true, netCents: true, vatCents: true, totalCents: true,
       balanceCents: true, balanceSeq: true, paidAt: true,
       customer: { select: { customerCode: true, displayName: true, email: true } },
-      payments: {
-        orderBy: { createdAt: "desc" },
-        select: {
-          id: true, status: true, regime: true, balanceSeq: true, amountCents: true, payerName: true, payerTaxId: true, receiptEmail: true,
-          cardBrand: true, cardLast4: true, gatewayChargeId: true, failureReason: true, refundedCents: true, refundedAt: true, createdAt: true, settledAt: true,
-          receipt: { select: { number: true, generatedAt: true } },
-        },
-      },
+      payments: { orderBy: { attempt: { createdAt: "desc" } }, select: paymentSelect },
     },
   });
   if (!invoice) return null;
-  const history = await db.auditLog.findMany({
-    where: { entity: "InvoicePayment", entityId: { in: invoice.payments.map((p) => p.id) }, action: { in: SETTLEMENT_ACTIONS } },
-    orderBy: { at: "asc" },
-    select: { entityId: true, action: true, at: true },
+  const resends = await db.auditLog.groupBy({
+    by: ["entityId"],
+    where: { entity: "InvoicePayment", entityId: { in: invoice.payments.map((p) => p.id) }, action: "receipt.resent" },
+    _count: true,
   });
   return {
     ...invoice,
-    payments: invoice.payments.map((p) => {
-      const events = history.filter((h) => h.entityId === p.id);
-      const refundRequested = events.some((e) => e.action === "invoice.refund_requested");
-      return {
-        ...p,
-        actions: paymentActions(invoice, p),
-        vatBalanceOpened: events.some((e) => e.action === "invoice.vat_balance_opened"),
-        refundPending: refundRequested && !p.refundedAt,
-        resentCount: events.filter((e) => e.action === "receipt.resent").length,
-      };
-    }),
+    payments: invoice.payments.map(({ attempt, ...p }) => ({
+      ...p,
+      ...attempt,
+      actions: paymentActions(invoice, factsOf({ ...p, attempt })),
+      refundPending: !!attempt.refundOwedAt && !attempt.refundedAt,
+      resentCount: resends.find((r) => r.entityId === p.id)?._count ?? 0,
+    })),
   };
 }
 
 export type StaffInvoice = NonNullable<Awaited<ReturnType<typeof getInvoiceForStaff>>>;
+
+/**
+ * Payments made in the wrong VAT regime that Amministrazione has not settled yet (the FAQ's
+ * "Split Payment per errore"), oldest first: found here, not by stumbling on the invoice.
+ */
+export async function findRegimeMistakesToSettle() {
+  const rows = await db.invoicePayment.findMany({
+    where: {
+      settlement: null,
+      attempt: { status: "SUCCEEDED", refundOwedAt: null },
+      OR: [{ regime: "SPLIT_PAYMENT", invoice: { splitPayment: false } }, { regime: "ORDINARY", invoice: { splitPayment: true } }],
+    },
+    orderBy: { attempt: { settledAt: "asc" } },
+    take: 100,
+    select: { ...paymentSelect, invoice: { select: { id: true, number: true, status: true, splitPayment: true, balanceSeq: true, vatCents: true, customer: { select: { customerCode: true } } } } },
+  });
+  return rows
+    .filter((p) => paymentActions(p.invoice, factsOf(p)).refund)
+    .map(({ attempt, ...p }) => ({ ...p, amountCents: attempt.amountCents, settledAt: attempt.settledAt }));
+}
+
+/**
+ * Refunds owed that the bank has refused at least once (an orphan charge of an order or an
+ * invoice, or one Amministrazione decided): still retried on a slow schedule, never abandoned,
+ * shown here until they are done.
+ */
+export async function listStuckRefunds() {
+  const rows = await db.attempt.findMany({
+    where: { refundOwedAt: { not: null }, refundedAt: null, refundTries: { gt: 0 } },
+    orderBy: { refundOwedAt: "asc" },
+    take: 100,
+    select: {
+      id: true, purpose: true, amountCents: true, chargedCents: true, refundOwedAt: true, refundTries: true, refundError: true, refundNextAt: true, refundReason: true,
+      orderPayment: { select: { order: { select: { number: true } } } },
+      invoicePayment: { select: { invoice: { select: { id: true, number: true } } } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id, purpose: r.purpose, cents: r.chargedCents ?? r.amountCents, since: r.refundOwedAt!, tries: r.refundTries, lastError: r.refundError, nextAt: r.refundNextAt, reason: r.refundReason,
+    reference: r.invoicePayment?.invoice.number ?? r.orderPayment?.order.number ?? "—",
+    invoiceId: r.invoicePayment?.invoice.id ?? null,
+  }));
+}

@@ -10,7 +10,8 @@ import { assertAdministration, loadLockedPayment } from "./load";
 /**
  * "Reinvia quietanza": the same quietanza (same number, same PDF) e-mailed again, typically to the
  * address the payer meant to type (FAQ: "L'Amministrazione provvederà ad inviare manualmente la
- * ricevuta"). The payment's own receipt address is kept as typed; the audit records both.
+ * ricevuta"). The payment's own receipt address is kept as typed; the audit records both. A
+ * payment refunded, or being refunded, no longer has a quietanza to send.
  */
 export async function resendReceipt(opts: { staff: Staff; input: unknown; ip?: string; userAgent?: string }): Promise<{ receiptNumber: string }> {
   assertAdministration(opts.staff);
@@ -20,7 +21,8 @@ export async function resendReceipt(opts: { staff: Staff; input: unknown; ip?: s
 
   return db.$transaction(async (tx) => {
     const payment = await loadLockedPayment(tx, invoicePaymentId);
-    if (payment.status !== "SUCCEEDED") throw new SettlementError("payment_not_succeeded");
+    if (payment.facts.status !== "SUCCEEDED") throw new SettlementError("payment_not_succeeded");
+    if (payment.facts.refundOwed || payment.facts.refunded) throw new SettlementError("payment_refunded");
     const receipt = await queueReceipt(tx, { invoicePaymentId, to, resend: true });
     await writeAudit(tx, {
       actor: actorOf.staff(opts.staff.staffId),

@@ -1,14 +1,14 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { reconcileAttempts, refundKeyOf, runOwedRefund } from "@/lib/attempts";
 import { advanceClock, resetClock } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { seedDemoData } from "@/lib/demo/seed";
 import { getGateway } from "@/lib/gateway";
 import { paidInvoice } from "@/lib/invoice-payments/test-helpers";
 import { amountDue } from "@/lib/invoices/amounts";
-import { runDueJobs } from "@/lib/jobs";
 import { registerDefaultJobHandlers } from "@/lib/jobs/handlers";
 import { SettlementError } from "./errors";
-import { completeRefund, refundInvoicePayment, refundKey, requestRefund } from "./refund";
+import { refundInvoicePayment, requestRefund } from "./refund";
 import { resendReceipt } from "./resend-receipt";
 import { demoStaff } from "./test-helpers";
 import { openVatBalance } from "./vat-balance";
@@ -53,8 +53,13 @@ describe("Reinvia quietanza", () => {
 });
 
 describe("a split payment chosen by mistake on an ordinary invoice", () => {
-  it("Richiedi il pagamento dell'IVA opens the VAT as the balance, payable in the ordinary regime, once", async () => {
+  it("leaves the VAT owed; Richiedi il pagamento dell'IVA asks the payer for it, once", async () => {
     const { invoice, payment } = await paidInvoice({ regime: "SPLIT_PAYMENT" });
+    const owed = await invoiceState(invoice.id);
+    expect(owed).toMatchObject({ status: "PARTIALLY_PAID", balanceCents: 2_200, balanceSeq: 2, paidAt: null });
+    expect(amountDue(owed, "ORDINARY")).toBe(2_200);
+    expect(amountDue(owed, "SPLIT_PAYMENT")).toBeNull();
+
     const results = await Promise.allSettled([
       openVatBalance({ staff: admin, input: { invoicePaymentId: payment.id } }),
       openVatBalance({ staff: admin, input: { invoicePaymentId: payment.id } }),
@@ -63,20 +68,16 @@ describe("a split payment chosen by mistake on an ordinary invoice", () => {
     const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(refused?.reason).toBeInstanceOf(SettlementError);
     expect(refused?.reason).toMatchObject({ code: "already_settled" });
-
-    const after = await invoiceState(invoice.id);
-    expect(after).toMatchObject({ status: "PARTIALLY_PAID", balanceCents: 2_200, balanceSeq: 2, paidAt: null });
-    expect(amountDue(after, "ORDINARY")).toBe(2_200);
-    expect(amountDue(after, "SPLIT_PAYMENT")).toBeNull();
+    expect(await invoiceState(invoice.id)).toEqual(owed);
 
     const emails = await db.email.findMany({ where: { to: payment.receiptEmail }, select: { template: true, props: true } });
     expect(emails).toEqual([{ template: "invoice-vat-balance", props: expect.objectContaining({ invoiceNumber: invoice.number, vatCents: 2_200, paidNetCents: 10_000 }) }]);
-    expect(await db.auditLog.count({ where: { action: "invoice.vat_balance_opened", entityId: payment.id, actor: `staff:${admin.staffId}` } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "invoice.vat_requested", entityId: payment.id, actor: `staff:${admin.staffId}` } })).toBe(1);
     // Settled once: the refund no longer applies either.
     await expect(refundInvoicePayment({ staff: admin, input: { invoicePaymentId: payment.id } })).rejects.toMatchObject({ code: "already_settled" });
   });
 
-  it("Rimborsa refunds at the bank once under a double click and reopens the invoice", async () => {
+  it("Rimborsa refunds at the bank once under a double click and reopens the invoice in full", async () => {
     const { invoice, payment, chargeId } = await paidInvoice({ regime: "SPLIT_PAYMENT" });
     const results = await Promise.allSettled([
       refundInvoicePayment({ staff: admin, input: { invoicePaymentId: payment.id } }),
@@ -85,47 +86,47 @@ describe("a split payment chosen by mistake on an ordinary invoice", () => {
     expect(results.filter((r) => r.status === "fulfilled").map((r) => (r as PromiseFulfilledResult<{ status: string }>).value)).toEqual([{ status: "refunded" }]);
     expect(await refundsOf(chargeId)).toBe(1);
     expect(await db.gwCharge.findUniqueOrThrow({ where: { id: chargeId }, select: { refundedCents: true } })).toEqual({ refundedCents: 10_000 });
-    expect(await db.invoicePayment.findUniqueOrThrow({ where: { id: payment.id }, select: { refundedCents: true, refundedAt: true } })).toMatchObject({ refundedCents: 10_000, refundedAt: expect.any(Date) });
+    expect(await db.attempt.findUniqueOrThrow({ where: { id: payment.id }, select: { refundedCents: true, refundedAt: true } })).toMatchObject({ refundedCents: 10_000, refundedAt: expect.any(Date) });
 
     const after = await invoiceState(invoice.id);
-    expect(after).toMatchObject({ status: "UNPAID", balanceCents: 0, balanceSeq: 2, paidAt: null });
+    expect(after).toMatchObject({ status: "UNPAID", balanceCents: 0, balanceSeq: 3, paidAt: null });
     expect(amountDue(after, "ORDINARY")).toBe(12_200);
     const emails = await db.email.findMany({ where: { to: payment.receiptEmail }, select: { template: true, props: true } });
     expect(emails).toEqual([{ template: "invoice-payment-refunded", props: expect.objectContaining({ refundedCents: 10_000, amountDueCents: 12_200, regime: "ORDINARY" }) }]);
 
-    // The backstop job finds it done and changes nothing.
+    // The janitor finds it done and changes nothing.
     advanceClock(5 * 60_000);
-    await runDueJobs({ workerId: "test", limit: 50 });
+    await reconcileAttempts(Date.now() + 5 * 60_000);
     expect(await refundsOf(chargeId)).toBe(1);
-    expect(await db.auditLog.count({ where: { action: "invoice.refunded", entityId: payment.id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "invoice.payment.refunded", entityId: invoice.id } })).toBe(1);
     await expect(openVatBalance({ staff: admin, input: { invoicePaymentId: payment.id } })).rejects.toMatchObject({ code: "already_settled" });
   });
 
-  it("a crash after the decision, or between the bank and the record, is finished by the job without a second refund", async () => {
-    // Died before calling the bank: the job does it all.
+  it("a crash after the decision, or between the bank and the record, is finished by the janitor without a second refund", async () => {
+    // Died before calling the bank: the janitor does it all.
     const a = await paidInvoice({ regime: "SPLIT_PAYMENT" });
     await requestRefund({ staff: admin, input: { invoicePaymentId: a.payment.id } });
     expect(await refundsOf(a.chargeId)).toBe(0);
     // Died after the bank answered: the record is missing, the refund is not.
     const b = await paidInvoice({ regime: "SPLIT_PAYMENT" });
     await requestRefund({ staff: admin, input: { invoicePaymentId: b.payment.id } });
-    await getGateway().refund({ chargeId: b.chargeId, amountCents: b.payment.amountCents, idempotencyKey: refundKey(b.payment.id) });
+    await getGateway().refund({ chargeId: b.chargeId, amountCents: b.payment.amountCents, idempotencyKey: refundKeyOf(b.payment.id) });
 
     advanceClock(2 * 60_000);
-    await runDueJobs({ workerId: "test", limit: 50 });
+    await reconcileAttempts(Date.now() + 2 * 60_000);
     for (const x of [a, b]) {
       expect(await refundsOf(x.chargeId)).toBe(1);
-      expect(await db.invoicePayment.findUniqueOrThrow({ where: { id: x.payment.id }, select: { refundedCents: true } })).toEqual({ refundedCents: 10_000 });
+      expect(await db.attempt.findUniqueOrThrow({ where: { id: x.payment.id }, select: { refundedCents: true } })).toEqual({ refundedCents: 10_000 });
       expect(await db.email.count({ where: { to: x.payment.receiptEmail, template: "invoice-payment-refunded" } })).toBe(1);
     }
-    // Running it again (a replayed job, a second worker) is harmless.
-    expect(await completeRefund({ invoicePaymentId: b.payment.id, staffId: admin.staffId })).toBe("already_refunded");
+    // Running it again (a second worker, a replayed run) is harmless.
+    expect(await runOwedRefund(b.payment.id)).toBe("nothing_owed");
     expect(await refundsOf(b.chargeId)).toBe(1);
   });
 
   it("never refunds a payment whose refund was not decided", async () => {
     const { payment, chargeId } = await paidInvoice({ regime: "SPLIT_PAYMENT" });
-    await expect(completeRefund({ invoicePaymentId: payment.id, staffId: admin.staffId })).rejects.toMatchObject({ code: "not_found" });
+    expect(await runOwedRefund(payment.id)).toBe("nothing_owed");
     expect(await refundsOf(chargeId)).toBe(0);
   });
 });

@@ -11,10 +11,10 @@ import { settlementRefusal } from "./rules";
 
 /**
  * "Richiedi il pagamento dell'IVA": a split payment made by mistake on an ordinary invoice paid the
- * net only, so the VAT still owed becomes the invoice's open balance (PARTIALLY_PAID, a new
- * balanceSeq), which the payer then pays on Paga fattura in the ordinary regime. The payer is told
- * by e-mail at the address given for the receipt. Once only: the invoice row lock plus a
- * conditional update on the balance the payment belongs to.
+ * net only; its success already left the VAT as the invoice's open balance (Parzialmente pagata,
+ * payable on Paga fattura in the ordinary regime). Amministrazione settles the case by asking the
+ * payer for it, by e-mail at the address given for the receipt. Once only: the invoice row lock
+ * plus a conditional update of the payment's settlement.
  */
 export async function openVatBalance(opts: { staff: Staff; input: unknown; ip?: string; userAgent?: string }): Promise<{ balanceCents: number }> {
   assertAdministration(opts.staff);
@@ -24,21 +24,17 @@ export async function openVatBalance(opts: { staff: Staff; input: unknown; ip?: 
   return db.$transaction(async (tx) => {
     const payment = await loadLockedPayment(tx, parsed.data.invoicePaymentId);
     const invoice = payment.invoice;
-    const refusal = settlementRefusal(invoice, payment, "vat");
+    const refusal = settlementRefusal(invoice, payment.facts, "vat");
     if (refusal) throw new SettlementError(refusal);
-
-    const moved = await tx.invoice.updateMany({
-      where: { id: invoice.id, status: "PAID", balanceSeq: payment.balanceSeq },
-      data: { status: "PARTIALLY_PAID", balanceCents: invoice.vatCents, balanceSeq: { increment: 1 }, paidAt: null },
-    });
+    const moved = await tx.invoicePayment.updateMany({ where: { id: payment.id, settlement: null }, data: { settlement: "vat" } });
     if (moved.count === 0) throw new SettlementError("already_settled");
 
     await writeAudit(tx, {
       actor: actorOf.staff(opts.staff.staffId),
-      action: "invoice.vat_balance_opened",
+      action: "invoice.vat_requested",
       entity: "InvoicePayment",
       entityId: payment.id,
-      data: { invoiceId: invoice.id, invoiceNumber: invoice.number, balanceCents: invoice.vatCents, balanceSeq: invoice.balanceSeq + 1 },
+      data: { invoiceId: invoice.id, invoiceNumber: invoice.number, balanceCents: invoice.vatCents, balanceSeq: invoice.balanceSeq },
       ip: opts.ip,
       userAgent: opts.userAgent,
     });

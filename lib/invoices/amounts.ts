@@ -8,7 +8,7 @@ export type InvoiceAmounts = { status: InvoiceStatus; netCents: number; totalCen
  * - unpaid: the total in the ordinary regime, the net in split payment (the VAT goes to the Treasury);
  * - partially paid: the open balance (e.g. the VAT after a split payment chosen by mistake), in the
  *   ordinary regime only;
- * - paid: nothing.
+ * - paid, or a payment of it being refunded: nothing (payable again once the refund is done).
  */
 export function amountDue(invoice: InvoiceAmounts, regime: VatRegime): number | null {
   switch (invoice.status) {
@@ -17,6 +17,7 @@ export function amountDue(invoice: InvoiceAmounts, regime: VatRegime): number | 
     case "PARTIALLY_PAID":
       return regime === "ORDINARY" && invoice.balanceCents > 0 ? invoice.balanceCents : null;
     case "PAID":
+    case "REFUND_PENDING":
       return null;
   }
 }

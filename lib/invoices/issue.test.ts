@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { createTestCustomer } from "@/lib/demo/fixtures";
 import { demoIds, seedDemoData } from "@/lib/demo/seed";
 import { registerDefaultJobHandlers } from "@/lib/jobs/handlers";
-import { settleSuccess } from "@/lib/payments/settle";
+import { settleSuccess } from "@/lib/attempts";
 import { startOrderPayment } from "@/lib/payments/start-payment";
 import { runRenewals } from "@/lib/renewals/engine";
 import { issueInvoiceForOrder } from "./issue";
@@ -58,9 +58,9 @@ describe("the invoice of an order paid in the area", () => {
     expect(invoice.lines).toMatchObject([{ position: 1, description: order.items[0].description, netCents: order.netCents, totalCents: order.totalCents }]);
 
     // The settlement again (a late bank notification) and the issuing itself again change nothing.
-    const payment = await db.payment.findFirstOrThrow({ where: { orderId: c.order.id, status: "SUCCEEDED" }, include: { card: true } });
+    const payment = await db.payment.findFirstOrThrow({ where: { orderId: c.order.id, attempt: { status: "SUCCEEDED" } }, include: { card: true, attempt: true } });
     const card = { token: "tok_again", brand: payment.card!.brand, last4: payment.card!.last4, expMonth: 12, expYear: 2030, holder: "QA" };
-    await settleSuccess(payment.id, { chargeId: payment.gatewayChargeId!, amountCents: payment.amountCents, card });
+    await settleSuccess(payment.id, { status: "succeeded", chargeId: payment.attempt.gatewayChargeId!, amountCents: payment.attempt.amountCents, card });
     await db.$transaction((tx) => issueInvoiceForOrder(tx, c.order.id));
     expect((await invoiceOf(c.order.id)).map((i) => i.id)).toEqual([invoice.id]);
   });

@@ -7,7 +7,7 @@ import type { InvoiceForPdf } from "./queries";
 export const SPLIT_PAYMENT_NOTE = "Scissione dei pagamenti – art. 17-ter DPR 633/1972";
 
 const day = new Intl.DateTimeFormat("it-IT", { timeZone: "Europe/Rome", dateStyle: "long" });
-const statusLabel = { UNPAID: "Da pagare", PARTIALLY_PAID: "Parzialmente pagata", PAID: "Pagata" } as const;
+const statusLabel = { UNPAID: "Da pagare", PARTIALLY_PAID: "Parzialmente pagata", PAID: "Pagata", REFUND_PENDING: "Rimborso in corso" } as const;
 const percent = (bps: number) => `${(bps / 100).toLocaleString("it-IT")}%`;
 
 /** Columns of the lines table: x, width, alignment. */

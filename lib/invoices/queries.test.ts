@@ -21,10 +21,11 @@ describe("the area's invoice queries", () => {
     const c = await createTestCustomer({ kind: "public-body", invoices: true });
     const viewer = { customerId: c.customerId, username: c.username };
     const invoice = c.invoices[0];
-    const base = { invoiceId: invoice.id, balanceSeq: 1, regime: "SPLIT_PAYMENT" as const, amountCents: invoice.netCents, payerName: "Ente QA", payerTaxId: c.fiscalCode, receiptEmail: c.email };
-    await db.invoicePayment.create({ data: { ...base, idempotencyKey: `${invoice.id}:failed`, status: "FAILED", failureReason: "declined" } });
+    const base = { invoice: { connect: { id: invoice.id } }, balanceSeq: 1, regime: "SPLIT_PAYMENT" as const, payerName: "Ente QA", payerTaxId: c.fiscalCode, receiptEmail: c.email };
+    const attempt = { purpose: "INVOICE" as const, amountCents: invoice.netCents };
+    await db.invoicePayment.create({ data: { ...base, attempt: { create: { ...attempt, idempotencyKey: `${invoice.id}:failed`, status: "FAILED" as const, failureReason: "declined" } } } });
     const ok = await db.invoicePayment.create({
-      data: { ...base, idempotencyKey: `${invoice.id}:ok`, status: "SUCCEEDED", cardBrand: "Visa", cardLast4: "4242", settledAt: new Date(), succeededBalanceKey: `${invoice.id}:1`,
+      data: { ...base, attempt: { create: { ...attempt, idempotencyKey: `${invoice.id}:ok`, status: "SUCCEEDED" as const, cardBrand: "Visa", cardLast4: "4242", settledAt: new Date(), settledKey: `invoice:${invoice.id}:1` } },
         receipt: { create: { number: `QT-TEST-${invoice.number.slice(-6)}` } } },
       select: { id: true, receipt: { select: { id: true } } },
     });

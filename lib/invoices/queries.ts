@@ -29,7 +29,7 @@ export type InvoiceRow = Awaited<ReturnType<typeof listInvoices>>[number];
 export async function getInvoiceDetail(viewer: Viewer, invoiceId: string) {
   const customerId = accountOf(viewer);
   if (!customerId || !isUuid(invoiceId)) return null;
-  return db.invoice.findFirst({
+  const invoice = await db.invoice.findFirst({
     where: { id: invoiceId, customerId },
     select: {
       id: true, number: true, issuedAt: true, dueAt: true, paidAt: true, netCents: true, vatCents: true, totalCents: true,
@@ -37,12 +37,22 @@ export async function getInvoiceDetail(viewer: Viewer, invoiceId: string) {
       order: { select: { id: true, number: true } },
       lines: { select: { id: true, description: true, quantity: true, unitNetCents: true, netCents: true, vatRateBps: true, vatCents: true, totalCents: true }, orderBy: { position: "asc" } },
       payments: {
-        where: { status: "SUCCEEDED" },
-        select: { id: true, settledAt: true, amountCents: true, regime: true, cardBrand: true, cardLast4: true, refundedCents: true, receipt: { select: { id: true, number: true } } },
-        orderBy: { settledAt: "asc" },
+        where: { attempt: { status: "SUCCEEDED" } },
+        select: {
+          id: true, regime: true, receipt: { select: { id: true, number: true } },
+          attempt: { select: { settledAt: true, amountCents: true, cardBrand: true, cardLast4: true, refundedCents: true, refundedAt: true, refundOwedAt: true } },
+        },
+        orderBy: { attempt: { settledAt: "asc" } },
       },
     },
   });
+  if (!invoice) return null;
+  return {
+    ...invoice,
+    payments: invoice.payments.map(({ attempt, ...p }) => ({
+      ...p, ...attempt, refund: attempt.refundedAt ? ("done" as const) : attempt.refundOwedAt ? ("owed" as const) : null,
+    })),
+  };
 }
 
 export type InvoiceDetail = NonNullable<Awaited<ReturnType<typeof getInvoiceDetail>>>;

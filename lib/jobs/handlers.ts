@@ -1,8 +1,7 @@
 import "server-only";
 import { createEmailSendHandler } from "@/lib/email/send-job";
 import { sendGatewayNotification } from "@/lib/gateway/sandbox";
-import { refundJob } from "@/lib/invoice-settlement/refund";
-import { reconcilePayments, scheduleReconciliation } from "@/lib/payments/reconcile";
+import { reconcileJob, scheduleReconciliation } from "@/lib/attempts";
 import { sendPaymentsListJob } from "@/lib/payments-list/send-job";
 import { sendReceiptJob } from "@/lib/receipts/send-job";
 import { renewServiceJob, runDailyRenewals, scheduleDailyRenewals } from "@/lib/renewals/job";
@@ -15,10 +14,9 @@ import { registerJobHandler } from "./registry";
  */
 export function registerDefaultJobHandlers() {
   registerJobHandler("email.send", createEmailSendHandler());
-  registerJobHandler("payments.reconcile", reconcilePayments);
+  registerJobHandler("payments.reconcile", reconcileJob);
   registerJobHandler("renewals.run", runDailyRenewals);
   registerJobHandler("renewals.service", renewServiceJob);
-  registerJobHandler("invoices.refund", refundJob);
   registerJobHandler("receipts.send", sendReceiptJob);
   registerJobHandler("payments-list.send", sendPaymentsListJob);
   // The sandbox bank runs in this process: its notifications go out through the same queue.

@@ -5,7 +5,7 @@
  */
 export interface JobPayloads {
   "email.send": { emailId: string };
-  /** Recurring, every 30 seconds: settles payment attempts left open (see lib/payments/reconcile.ts). */
+  /** Recurring, every 30 seconds: the janitor of every attempt at the bank (lib/attempts/reconcile.ts): left open, closed without an answer, refunds owed. */
   "payments.reconcile": { slot: string };
   /** Daily at RENEWALS_DAILY_AT (Europe/Rome): the renewal engine's run of that day (lib/renewals/job.ts). */
   "renewals.run": { day: string };
@@ -13,8 +13,6 @@ export interface JobPayloads {
   "renewals.service": { serviceId: string; day: string };
   /** Makes a quietanza's PDF once and e-mails it to `to` (lib/receipts). */
   "receipts.send": { receiptId: string; to: string };
-  /** Finishes a refund Amministrazione decided (lib/invoice-settlement/refund.ts): the bank, then the record. */
-  "invoices.refund": { invoicePaymentId: string; staffId: string };
   /** Lista Pagamenti: e-mails the payments of a period (Italian days) to the customer's registered address (lib/payments-list). */
   "payments-list.send": { customerId: string; from: string; to: string };
   /** Recurring, hourly: deletes jobs finished more than 14 days ago (lib/jobs/prune.ts). */

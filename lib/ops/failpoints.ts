@@ -5,18 +5,14 @@
  * Otherwise it does nothing: the environment is read once, when the module loads.
  */
 export const failpointNames = [
-  /** Order payment with a saved card: the attempt is stored (SENT), the bank not called yet. */
-  "payment.after-open",
-  /** The bank charged the saved card; the outcome is not recorded yet. */
-  "payment.after-charge",
-  /** The success is recorded (order Pagato, e-mail queued); the browser has no answer yet. */
-  "payment.after-record",
+  /** Any attempt (an order, an invoice, a card check): stored and SENT, the bank not called yet. */
+  "attempt.after-sent",
+  /** A saved card was charged by the bank; the outcome is not recorded yet. */
+  "attempt.after-charge",
+  /** The success of a saved-card charge is recorded (order Pagato, e-mail queued); the browser has no answer yet. */
+  "attempt.after-record",
   /** Return from the bank's hosted page or its notification: the bank said "paid", nothing recorded yet. */
-  "payment.confirm-before-record",
-  /** Paga fattura: the attempt holds the invoice (SENT), the bank not called yet. */
-  "invoice-payment.after-hold",
-  /** Paga fattura, return or notification: the bank said "paid", nothing recorded yet. */
-  "invoice-payment.confirm-before-record",
+  "attempt.confirm-before-record",
 ] as const;
 
 export type FailpointName = (typeof failpointNames)[number];

@@ -16,40 +16,43 @@ function romeMidnight(day: string, plusDays = 0): Date {
  */
 export async function collectPayments(opts: { customerId: string; from: string; to: string }): Promise<PaymentRow[]> {
   const settledAt = { gte: romeMidnight(opts.from), lt: romeMidnight(opts.to, 1) };
+  const succeeded = { status: "SUCCEEDED" as const, settledAt };
+  const attemptFields = { settledAt: true, amountCents: true, gatewayChargeId: true, cardBrand: true, cardLast4: true, refundedCents: true, offSession: true } as const;
   const [invoicePayments, orderPayments] = await Promise.all([
     db.invoicePayment.findMany({
-      where: { status: "SUCCEEDED", settledAt, invoice: { customerId: opts.customerId } },
-      select: { settledAt: true, amountCents: true, regime: true, cardBrand: true, cardLast4: true, gatewayChargeId: true, refundedCents: true, invoice: { select: { number: true } }, receipt: { select: { number: true } } },
+      where: { attempt: succeeded, invoice: { customerId: opts.customerId } },
+      select: { regime: true, attempt: { select: attemptFields }, invoice: { select: { number: true } }, receipt: { select: { number: true } } },
     }),
     db.payment.findMany({
-      where: { status: "SUCCEEDED", settledAt, customerId: opts.customerId },
-      select: { settledAt: true, amountCents: true, gatewayChargeId: true, offSession: true, card: { select: { brand: true, last4: true } }, order: { select: { number: true, invoice: { select: { number: true } } } } },
+      where: { attempt: succeeded, customerId: opts.customerId },
+      select: { attempt: { select: attemptFields }, card: { select: { brand: true, last4: true } }, order: { select: { number: true, invoice: { select: { number: true } } } } },
     }),
   ]);
+  const cardOf = (a: { cardBrand: string | null; cardLast4: string | null }) => (a.cardBrand && a.cardLast4 ? { brand: a.cardBrand, last4: a.cardLast4 } : null);
   const rows: PaymentRow[] = [
-    ...invoicePayments.map((p) => ({
-      paidAt: p.settledAt!,
+    ...invoicePayments.map(({ attempt: a, ...p }) => ({
+      paidAt: a.settledAt!,
       kind: "invoice" as const,
       invoiceNumber: p.invoice.number,
       orderNumber: null,
-      amountCents: p.amountCents,
+      amountCents: a.amountCents,
       regime: p.regime,
-      card: p.cardBrand && p.cardLast4 ? { brand: p.cardBrand, last4: p.cardLast4 } : null,
-      transactionId: p.gatewayChargeId,
+      card: cardOf(a),
+      transactionId: a.gatewayChargeId,
       receiptNumber: p.receipt?.number ?? null,
-      refundedCents: p.refundedCents,
+      refundedCents: a.refundedCents,
     })),
-    ...orderPayments.map((p) => ({
-      paidAt: p.settledAt!,
-      kind: p.offSession ? ("renewal" as const) : ("order" as const),
+    ...orderPayments.map(({ attempt: a, ...p }) => ({
+      paidAt: a.settledAt!,
+      kind: a.offSession ? ("renewal" as const) : ("order" as const),
       invoiceNumber: p.order.invoice?.number ?? null,
       orderNumber: p.order.number,
-      amountCents: p.amountCents,
+      amountCents: a.amountCents,
       regime: null,
-      card: p.card,
-      transactionId: p.gatewayChargeId,
+      card: p.card ?? cardOf(a),
+      transactionId: a.gatewayChargeId,
       receiptNumber: null,
-      refundedCents: 0,
+      refundedCents: a.refundedCents,
     })),
   ];
   return rows.sort((a, b) => a.paidAt.getTime() - b.paidAt.getTime());

@@ -1,11 +1,12 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/session";
-import { listCards } from "@/lib/cards/queries";
-import { db } from "@/lib/db";
-import { getOrderDetail } from "@/lib/orders/queries";
-import { ceilingAmountCents, ceilingStepApplies, type RenewingService } from "./ceiling";
+import { getRenewalSetup } from "@/lib/cards/renewal-setup";
+import { orderScope } from "@/lib/customers/scope";
+import { db, type Tx } from "@/lib/db";
+import { isUuid } from "@/lib/db/ids";
+import { renewalConsentFor, type CardChoice } from "./ceiling";
 
-export type CardChoice = { kind: "new" } | { kind: "saved"; cardId: string };
+export type { CardChoice } from "./ceiling";
 
 /** `?carta=` of the checkout pages: a saved card's id or "nuova". */
 export function parseCardChoice(raw: unknown, savedIds: string[]): CardChoice | null {
@@ -14,33 +15,43 @@ export function parseCardChoice(raw: unknown, savedIds: string[]): CardChoice | 
   return null;
 }
 
-/** Everything the checkout pages show and decide on, read from the database only. */
-export async function getCheckout(viewer: Viewer, orderId: string) {
-  const order = await getOrderDetail(viewer, orderId);
+const orderFields = {
+  id: true, number: true, kind: true, status: true, netCents: true, vatCents: true, totalCents: true, customerId: true,
+  service: { select: { id: true, name: true, product: { select: { name: true, autoRenewalAvailable: true } } } },
+  items: { select: { id: true, description: true, quantity: true, netCents: true, vatCents: true, totalCents: true } },
+} as const;
+
+const cardFields = { id: true, brand: true, last4: true, expMonth: true, expYear: true, holder: true, gatewayToken: true } as const;
+
+/**
+ * Everything the checkout pages show and the payment decides on, read from the database only:
+ * the pages and `startOrderPayment` (in its transaction, under the order's lock) call this same
+ * function, so what is paid and consented is what the customer was shown. A PEC mailbox's login
+ * sees no card of the account (it pays with a new card on the bank's page) and gives no consent.
+ */
+export async function getCheckout(viewer: Viewer, orderId: string, tx: Tx = db) {
+  if (!isUuid(orderId)) return null;
+  const order = await tx.order.findFirst({ where: { AND: [orderScope(viewer), { id: orderId }] }, select: orderFields });
   if (!order) return null;
-  const [cards, customer, services] = await Promise.all([
-    listCards(viewer.customerId),
-    db.customer.findUniqueOrThrow({ where: { id: viewer.customerId }, select: { renewalCardId: true } }),
-    db.service.findMany({
-      where: { customerId: viewer.customerId, status: { in: ["ACTIVE", "PENDING"] } },
-      select: { id: true, renewalPriceCents: true, autoRenewal: true, product: { select: { autoRenewalAvailable: true } } },
-    }),
+  const accountLogin = !viewer.pecServiceId;
+  const [cards, setup] = await Promise.all([
+    accountLogin ? tx.card.findMany({ where: { customerId: viewer.customerId, removedAt: null }, select: cardFields, orderBy: { createdAt: "desc" } }) : Promise.resolve([]),
+    getRenewalSetup(viewer.customerId, tx),
   ]);
-  const renewing: RenewingService[] = services.map((s) => ({
-    id: s.id,
-    renewalPriceCents: s.renewalPriceCents,
-    autoRenewal: s.autoRenewal,
-    autoRenewalAvailable: s.product.autoRenewalAvailable,
-  }));
-  const turningOn = order.service?.product.autoRenewalAvailable ? [order.service.id] : [];
+  const renewingServiceId = order.service?.product.autoRenewalAvailable ? order.service.id : null;
   return {
     order,
-    cards,
-    renewalCardId: customer.renewalCardId,
-    /** Whether paying with this card needs the ceiling consent first, and for how much. */
-    ceilingFor(card: CardChoice) {
-      const applies = ceilingStepApplies({ card, renewalCardId: customer.renewalCardId, services: renewing });
-      return applies ? { amountCents: ceilingAmountCents(renewing, turningOn) } : null;
+    accountLogin,
+    cards: cards.map(({ gatewayToken: _token, ...card }) => card),
+    renewalCardId: accountLogin ? (setup.renewalCard?.id ?? null) : null,
+    /** The saved card's token, for the bank only (never shown). */
+    tokenOf: (cardId: string) => cards.find((c) => c.id === cardId)?.gatewayToken ?? null,
+    /** The consent paying with this card records (and whether the ceiling step asks it), or null. */
+    consentFor(card: CardChoice) {
+      return renewalConsentFor({
+        accountLogin, renewingServiceId, card, renewalCardId: setup.renewalCard?.id ?? null,
+        renewalCeilingCents: setup.ceiling?.amountCents ?? null, services: setup.renewing,
+      });
     },
   };
 }

@@ -7,8 +7,8 @@ import { getGateway } from "@/lib/gateway";
 import { signNotification } from "@/lib/gateway/sandbox/signing";
 import { registerDefaultJobHandlers } from "@/lib/jobs/handlers";
 import { PaymentError } from "./errors";
-import { receiveGatewayNotification } from "./notifications";
-import { reconcilePayments, scheduleReconciliation } from "./reconcile";
+import { reconcileAttempts, receiveGatewayNotification, scheduleReconciliation } from "@/lib/attempts";
+import { strandedOrderAttempt } from "@/tests/attempts";
 import { startOrderPayment } from "./start-payment";
 
 const db = getDb();
@@ -58,7 +58,7 @@ describe("paying an order with a saved card", () => {
     expect(ok.length).toBeGreaterThanOrEqual(1);
     for (const r of refused) expect(r.reason).toBeInstanceOf(PaymentError);
     expect(await bankCharges(c.customerId)).toBe(1);
-    expect(await db.payment.count({ where: { orderId: c.order.id, status: "SUCCEEDED" } })).toBe(1);
+    expect(await db.payment.count({ where: { orderId: c.order.id, attempt: { status: "SUCCEEDED" } } })).toBe(1);
     expect((await db.order.findUniqueOrThrow({ where: { id: c.order.id } })).status).toBe("PAID");
   });
 
@@ -73,21 +73,21 @@ describe("paying an order with a saved card", () => {
         ),
       );
       expect(await bankCharges(c.customerId)).toBe(1);
-      expect(await db.auditLog.count({ where: { entityId: c.order.id, action: "payment.refunded_duplicate" } })).toBe(0);
+      expect(await db.auditLog.count({ where: { entityId: c.order.id, action: "payment.refund_owed" } })).toBe(0);
     }
   });
 
   it("a declined card leaves the order awaiting payment and can be retried with another card", async () => {
     const c = await savedCardCustomer("0341");
     await startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "saved", cardId: c.cardId }, ceilingConsent: false });
-    const failed = await db.payment.findFirstOrThrow({ where: { orderId: c.order.id } });
-    expect(failed).toMatchObject({ status: "FAILED", failureReason: "declined", activeOrderId: null });
+    const failed = await db.attempt.findFirstOrThrow({ where: { orderPayment: { orderId: c.order.id } } });
+    expect(failed).toMatchObject({ status: "FAILED", failureReason: "declined", activeKey: null });
     expect((await db.order.findUniqueOrThrow({ where: { id: c.order.id } })).status).toBe("AWAITING_PAYMENT");
     // A new card asks for the ceiling first (SPID renews automatically).
     await expect(startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "new" }, ceilingConsent: false })).rejects.toMatchObject({ code: "ceiling_consent_required" });
-    const next = await startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "new" }, ceilingConsent: true, ip: "203.0.113.5", userAgent: "vitest" });
+    const next = await startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "new" }, ceilingConsent: true, ceilingCents: 3038, ip: "203.0.113.5", userAgent: "vitest" });
     expect(next.redirectUrl).toMatch(/^\/gateway\/pay\//);
-    const consent = await db.ceilingConsent.findFirstOrThrow({ where: { paymentId: next.paymentId } });
+    const consent = await db.ceilingConsent.findFirstOrThrow({ where: { attemptId: next.paymentId } });
     expect(consent).toMatchObject({ amountCents: 3038, ip: "203.0.113.5", userAgent: "vitest", cardId: null });
   });
 
@@ -116,24 +116,22 @@ describe("3-D Secure, notifications and reconciliation", () => {
 
   it("a payment charged at the bank but never recorded (the server died) is settled by reconciliation", async () => {
     const c = await savedCardCustomer();
-    const payment = await db.payment.create({
-      data: { orderId: c.order.id, customerId: c.customerId, method: "SAVED_CARD", cardId: c.cardId, amountCents: 1098, idempotencyKey: `pay_crash_${c.customerId}`, activeOrderId: c.order.id, status: "SENT" },
-    });
+    const payment = await strandedOrderAttempt({ customerId: c.customerId, orderId: c.order.id, cardId: c.cardId, amountCents: 1098 });
     const card = await db.card.findUniqueOrThrow({ where: { id: c.cardId } });
     const outcome = await getGateway().chargeSavedCard({ cardToken: card.gatewayToken, merchantCustomerRef: c.customerId, description: "Ordine", amountCents: 1098, currency: "EUR", merchantRef: payment.id, idempotencyKey: payment.idempotencyKey, initiator: "CIT", returnUrl: `/pagamenti/${payment.id}/ritorno` });
     expect(outcome.status).toBe("succeeded");
     // ...and here the server died. A minute later the reconciliation job runs:
     advanceClock(90_000);
-    await reconcilePayments({ slot: "test" }, { jobId: "t", attempt: 1, maxAttempts: 1, workerId: "t", now: new Date(Date.now() + 90_000) });
+    await reconcileAttempts(Date.now() + 90_000);
     expect((await db.order.findUniqueOrThrow({ where: { id: c.order.id } })).status).toBe("PAID");
     expect(await bankCharges(c.customerId)).toBe(1);
   });
 
   it("an attempt created but never sent is closed as not sent, and the order can be paid", async () => {
     const c = await savedCardCustomer();
-    await db.payment.create({ data: { orderId: c.order.id, customerId: c.customerId, method: "SAVED_CARD", cardId: c.cardId, amountCents: 1098, idempotencyKey: `pay_lost_${c.customerId}`, activeOrderId: c.order.id, status: "SENT", updatedAt: new Date(Date.now() - 120_000) } });
+    await strandedOrderAttempt({ customerId: c.customerId, orderId: c.order.id, cardId: c.cardId, amountCents: 1098, at: new Date(Date.now() - 120_000) });
     await startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "saved", cardId: c.cardId }, ceilingConsent: false });
-    expect(await db.payment.findMany({ where: { orderId: c.order.id }, select: { status: true, failureReason: true }, orderBy: { createdAt: "asc" } })).toEqual([
+    expect(await db.attempt.findMany({ where: { orderPayment: { orderId: c.order.id } }, select: { status: true, failureReason: true }, orderBy: { createdAt: "asc" } })).toEqual([
       { status: "FAILED", failureReason: "not_sent" },
       { status: "SUCCEEDED", failureReason: null },
     ]);
@@ -150,7 +148,7 @@ describe("3-D Secure, notifications and reconciliation", () => {
 
 /** What the bank's notification job would post for this attempt's charge. */
 async function signedNotificationFor(paymentId: string): Promise<{ body: string; headers: Headers }> {
-  const { gatewayChargeId } = await db.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { gatewayChargeId: true } });
+  const { gatewayChargeId } = await db.attempt.findUniqueOrThrow({ where: { id: paymentId }, select: { gatewayChargeId: true } });
   const body = JSON.stringify({ id: `ntf-${gatewayChargeId}`, kind: "charge", ref: gatewayChargeId, merchantRef: paymentId, status: "failed" });
   const timestamp = String(Math.floor(Date.now() / 1000));
   return { body, headers: new Headers({ "x-gateway-timestamp": timestamp, "x-gateway-signature": signNotification(timestamp, body) }) };

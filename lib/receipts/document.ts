@@ -20,6 +20,10 @@ export type ReceiptDocument = {
   cardLast4: string | null;
   transactionId: string;
   generatedAt: Date;
+  /** What the invoice still asks after this payment (the VAT of an ordinary invoice paid in Split Payment). */
+  stillOwedCents: number;
+  /** Set once the payment was refunded: the quietanza no longer attests a payment. */
+  refund: { at: Date; cents: number; id: string } | null;
 };
 
 const dateTime = new Intl.DateTimeFormat("it-IT", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
@@ -39,6 +43,10 @@ export function cardLabel(brand: string | null, last4: string | null): string {
 /** The quietanza as an A4 PDF, in Italian (the language of the invoices it refers to). */
 export function renderReceiptPdf(d: ReceiptDocument): Promise<Buffer> {
   return renderPdf({ title: "Quietanza di pagamento", subject: `Quietanza ${d.number} – fattura ${d.invoiceNumber}` }, (doc) => {
+    if (d.refund) {
+      doc.fontSize(14).text("PAGAMENTO RIMBORSATO", { underline: true }).fontSize(10);
+      doc.text(`Il pagamento attestato da questa quietanza è stato rimborsato il ${formatRomeDateTime(d.refund.at)} (${formatMoney(d.refund.cents)}, riferimento rimborso ${d.refund.id}): la quietanza non attesta più alcun pagamento.`).moveDown();
+    }
     doc.text(`Si attesta di aver ricevuto tramite l'Area Clienti (Paga fattura) il pagamento della fattura ${d.invoiceNumber}, come di seguito indicato.`).moveDown();
     writeFields(doc, [
       ["Numero quietanza", d.number],
@@ -50,10 +58,15 @@ export function renderReceiptPdf(d: ReceiptDocument): Promise<Buffer> {
       ["Totale fattura", formatMoney(d.invoiceTotalCents)],
       ["Importo pagato", formatMoney(d.amountCents)],
       ["Regime IVA", regimeLabel[d.regime]],
+      ...(d.stillOwedCents > 0 ? ([["Importo ancora da pagare", formatMoney(d.stillOwedCents)]] as [string, string][]) : []),
       ["Metodo di pagamento", cardLabel(d.cardBrand, d.cardLast4)],
       ["ID transazione", d.transactionId],
     ]);
-    if (d.regime === "SPLIT_PAYMENT") {
+    if (d.stillOwedCents > 0) {
+      doc.moveDown().text(
+        `La fattura è in regime ordinario: il pagamento in Split Payment ne ha saldato l'imponibile. Resta da pagare l'IVA, ${formatMoney(d.stillOwedCents)}, su Paga fattura in regime Ordinario, oppure secondo le istruzioni dell'Amministrazione.`,
+      );
+    } else if (d.regime === "SPLIT_PAYMENT") {
       doc.moveDown().text(
         `Scissione dei pagamenti (art. 17-ter DPR 633/72): l'IVA della fattura, pari a ${formatMoney(d.invoiceVatCents)}, non è compresa nell'importo pagato ed è versata dall'ente direttamente all'Erario.`,
       );

@@ -23,6 +23,11 @@ export const sendReceiptJob: JobHandler<"receipts.send"> = async ({ receiptId, t
     return;
   }
   const p = receipt.invoicePayment;
+  if (p.attempt.refundedAt) {
+    // Refunded before it left: there is no payment left to attest (the payer got the refund's e-mail).
+    log("receipts").warn({ receiptId }, "payment refunded, quietanza not sent");
+    return;
+  }
   const job = await db.job.findUnique({ where: { id: ctx.jobId }, select: { uniqueKey: true } });
   const resend = job?.uniqueKey ? !job.uniqueKey.endsWith(":first") : false;
 
@@ -34,12 +39,12 @@ export const sendReceiptJob: JobHandler<"receipts.send"> = async ({ receiptId, t
         payerName: p.payerName,
         receiptNumber: receipt.number,
         invoiceNumber: p.invoice.number,
-        amountCents: p.amountCents,
+        amountCents: p.attempt.amountCents,
         regime: p.regime,
-        paidAt: (p.settledAt ?? p.updatedAt).toISOString(),
+        paidAt: (p.attempt.settledAt ?? p.attempt.updatedAt).toISOString(),
         // "Visa •••• 4242" reads the same in both languages.
-        card: p.cardBrand && p.cardLast4 ? `${p.cardBrand} •••• ${p.cardLast4}` : "—",
-        transactionId: p.gatewayChargeId!,
+        card: p.attempt.cardBrand && p.attempt.cardLast4 ? `${p.attempt.cardBrand} •••• ${p.attempt.cardLast4}` : "—",
+        transactionId: p.attempt.gatewayChargeId!,
         resend,
       },
       // The invoice's customer's language; the PDF itself is Italian, like the invoice.

@@ -1,7 +1,5 @@
 import "server-only";
 import { actorOf, writeAudit } from "@/lib/audit";
-import { cardValidUntil } from "@/lib/cards/expiry";
-import { ceilingCovers, getRenewalSetup } from "@/lib/cards/renewal-setup";
 import { db } from "@/lib/db";
 import type { EmailProps } from "@/lib/email";
 import { PaymentError } from "@/lib/payments/errors";
@@ -33,23 +31,21 @@ export async function chargeRenewalOrder(orderId: string, at: Date): Promise<Cha
   const claimed = await db.order.updateMany({ where: { id: order.id, status: "AWAITING_PAYMENT", autoChargeStage: { lt: stage } }, data: { autoChargeStage: stage } });
   if (claimed.count === 0) return "skipped";
 
-  const setup = await getRenewalSetup(order.customerId);
-  const card = setup.renewalCard && cardValidUntil(setup.renewalCard) >= at ? setup.renewalCard : null;
   let reason: FailureReason;
-  if (!card) reason = "no_card";
-  else if (!ceilingCovers(setup, order.totalCents)) reason = "above_ceiling";
-  else {
-    try {
-      const result = await startOffSessionPayment({ orderId: order.id, cardId: card.id });
-      if (result.status === "SUCCEEDED") return "charged";
-      // Still open (the bank's answer was lost): reconciliation settles it.
-      if (result.status === "OPEN") return "skipped";
-      reason = knownReasons.includes(result.failureReason ?? "") ? (result.failureReason as FailureReason) : "other";
-    } catch (error) {
-      // Paid or being paid by hand at this very moment: nothing to charge.
-      if (error instanceof PaymentError) return "skipped";
-      throw error;
-    }
+  try {
+    // The charge checks again, under the order's lock, that it may happen (renewal on, card, ceiling).
+    const result = await startOffSessionPayment({ orderId: order.id, at });
+    if (result.status === "SUCCEEDED") return "charged";
+    // Still open (the bank's answer was lost): reconciliation settles it. Switched off meanwhile: nothing to do.
+    if (result.status === "OPEN") return "skipped";
+    if (result.status === "REFUSED") {
+      if (result.reason === "renewal_off") return "skipped";
+      reason = result.reason;
+    } else reason = knownReasons.includes(result.failureReason ?? "") ? (result.failureReason as FailureReason) : "other";
+  } catch (error) {
+    // Paid or being paid by hand at this very moment: nothing to charge.
+    if (error instanceof PaymentError) return "skipped";
+    throw error;
   }
   await recordFailure({ order, service: { ...service, expiresAt: service.expiresAt }, stage, reason, at });
   return "failed";

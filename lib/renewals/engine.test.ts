@@ -25,7 +25,7 @@ async function customer(opts: { card?: "4242" | "0341"; spidExpiresInDays: numbe
 const emails = (to: string, template: string) => db.email.count({ where: { to, template } });
 const renewalOrders = (serviceId: string) => db.order.findMany({ where: { serviceId, renewalKey: { not: null } }, select: { id: true, status: true, renewalKey: true, autoChargeStage: true, number: true }, orderBy: { createdAt: "asc" } });
 const mitCharges = async (customerId: string) => {
-  const refs = (await db.payment.findMany({ where: { customerId, offSession: true }, select: { id: true } })).map((p) => p.id);
+  const refs = (await db.payment.findMany({ where: { customerId, attempt: { offSession: true } }, select: { id: true } })).map((p) => p.id);
   return db.gwCharge.findMany({ where: { merchantRef: { in: refs }, initiator: "MIT" }, select: { status: true, failureReason: true } });
 };
 
@@ -108,7 +108,7 @@ describe("the renewal engine", () => {
     expect(await runRenewals({ at: now(), customerId: c.customerId })).toMatchObject({ ordersCreated: 1, failed: 1, charged: 0 });
     const [order] = await renewalOrders(c.spidId);
     const visa = await db.$transaction((tx) => saveSandboxCard(tx, { customerId: c.customerId, number: "4242424242424242", holder: "Cliente QA", expMonth: 12, expYear: now().getUTCFullYear() + 2 }));
-    await startOrderPayment({ viewer: c.viewer, orderId: order.id, card: { kind: "saved", cardId: visa.id }, ceilingConsent: true });
+    await startOrderPayment({ viewer: c.viewer, orderId: order.id, card: { kind: "saved", cardId: visa.id }, ceilingConsent: true, ceilingCents: 3038 });
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PAID");
     setClock(new Date(now().getTime() + 2 * DAY));
     expect(await runRenewals({ at: now(), customerId: c.customerId })).toMatchObject({ ordersCreated: 0, charged: 0, failed: 0 });

@@ -4,7 +4,7 @@ import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
 import { nextYearlyNumber } from "@/lib/db/numbering";
 import { withVat } from "@/lib/money";
-import { isUniqueViolation } from "@/lib/payments/errors";
+import { isUniqueViolation } from "@/lib/attempts/errors";
 import { renewalKey } from "./schedule";
 
 export type RenewableService = {

@@ -11,7 +11,7 @@ import { queueEmail } from "@/lib/email";
 import { withVat } from "@/lib/money";
 import { ceilingAmountCents } from "@/lib/payments/ceiling";
 
-export type RenewalSwitchErrorCode = "not_found" | "unavailable" | "not_active" | "no_card" | "ceiling_consent_required";
+export type RenewalSwitchErrorCode = "not_found" | "unavailable" | "not_active" | "no_card" | "ceiling_consent_required" | "account_login_required";
 
 /** Expected refusals of the switch; the page turns each code into a message (messages "renewalSwitch.errors"). */
 export class RenewalSwitchError extends Error {
@@ -46,7 +46,9 @@ async function findSwitchable(tx: Tx, viewer: Viewer, serviceId: string) {
 /**
  * Turns automatic renewal on for one ACTIVE service of the viewer. Needs the renewal card and a
  * ceiling in force that covers the renewal price, VAT included; otherwise the customer must
- * consent to a new ceiling (`ceilingConsent`), recorded in the same transaction as the switch.
+ * consent to a new ceiling (`ceilingConsent`), recorded in the same transaction as the switch. A
+ * PEC mailbox's login gives no consent for the account's card: it can turn its mailbox's renewal
+ * on only within the ceiling the holder already authorised.
  */
 export async function turnOnRenewal(opts: { viewer: Viewer; serviceId: string; ceilingConsent: boolean } & Client): Promise<RenewalSwitchResult> {
   const customerId = opts.viewer.customerId;
@@ -65,6 +67,7 @@ export async function turnOnRenewal(opts: { viewer: Viewer; serviceId: string; c
     if (!ceilingCovers(setup, renewalTotalCents)) {
       // `renewing` was read after the update, so it already counts this service.
       const amountCents = ceilingAmountCents(setup.renewing, [service.id]);
+      if (opts.viewer.pecServiceId) throw new RenewalSwitchError("account_login_required");
       if (!opts.ceilingConsent) throw new RenewalSwitchError("ceiling_consent_required", { amountCents, card: cardLabel(card) });
       await recordCeilingConsent(tx, { customerId, amountCents, cardId: card.id, ip: opts.ip, userAgent: opts.userAgent });
     }

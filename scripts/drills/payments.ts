@@ -29,12 +29,12 @@ export type KillCase = {
 
 export const killCases: KillCase[] = [
   // The two that never reach the bank first: the in-flight grace (60 s) starts at their kill.
-  { failpoint: "payment.after-open", kind: "order-saved", notSent: true },
-  { failpoint: "invoice-payment.after-hold", kind: "invoice", notSent: true },
-  { failpoint: "payment.after-charge", kind: "order-saved", notSent: false },
-  { failpoint: "payment.after-record", kind: "order-saved", notSent: false },
-  { failpoint: "payment.confirm-before-record", kind: "order-hosted", notSent: false },
-  { failpoint: "invoice-payment.confirm-before-record", kind: "invoice", notSent: false },
+  { failpoint: "attempt.after-sent", kind: "order-saved", notSent: true },
+  { failpoint: "attempt.after-sent", kind: "invoice", notSent: true },
+  { failpoint: "attempt.after-charge", kind: "order-saved", notSent: false },
+  { failpoint: "attempt.after-record", kind: "order-saved", notSent: false },
+  { failpoint: "attempt.confirm-before-record", kind: "order-hosted", notSent: false },
+  { failpoint: "attempt.confirm-before-record", kind: "invoice", notSent: false },
 ];
 
 const { db } = await import("../../lib/db");
@@ -87,7 +87,7 @@ async function drive(ctx: Ctx, c: KillCase, i: number) {
     const f = await newCustomer(base, { kind: "no-card", invoices: true });
     Object.assign(c, { customerId: f.customerId, invoiceId: f.invoices[0].id, receiptEmail: `payer-${i}@example.it`, invoice: { number: f.invoices[0].number, customerCode: f.customerCode, fiscalCode: f.fiscalCode } });
     const toBank = await payInvoice(base, c, `203.0.113.${10 + i}`);
-    if (c.failpoint === "invoice-payment.after-hold") return;
+    if (c.failpoint === "attempt.after-sent") return;
     const back = await payAtBank(toBank ?? "");
     await fetch(base + back, { redirect: "manual" });
     return;
@@ -103,6 +103,16 @@ async function drive(ctx: Ctx, c: KillCase, i: number) {
   const toBank = await payOrder(base, jar, f.order.id, "nuova");
   const back = await payAtBank(toBank ?? "");
   await fetch(base + back, { headers: { cookie: jar.toString() }, redirect: "manual" });
+}
+
+/** "attempt.after-sent (invoice)": the failpoint and what was being paid. */
+const label = (c: KillCase) => `${c.failpoint} (${c.kind})`;
+
+/** How many attempts in each status, as "SUCCEEDED 1". */
+function tally(attempts: { status: string }[]) {
+  const counts = new Map<string, number>();
+  for (const a of attempts) counts.set(a.status, (counts.get(a.status) ?? 0) + 1);
+  return [...counts].map(([status, _count]) => ({ status, _count }));
 }
 
 /** One short server life per failpoint: it must die there. */
@@ -121,30 +131,32 @@ export async function killPhase(ctx: Ctx) {
     c.died = exit?.signal === "SIGKILL" || exit?.code === 137;
     const { readFileSync } = await import("node:fs");
     const said = readFileSync(server.log, "utf8").includes(`failpoint ${c.failpoint}: SIGKILL`);
-    check(c.died && said, `${c.failpoint}: the server was SIGKILLed at that point${c.died ? "" : ` (it did not die: ${exit ? JSON.stringify(exit) : "still running"}${error ? `, ${String(error)}` : ""})`}`);
+    check(c.died && said, `${label(c)}: the server was SIGKILLed at that point${c.died ? "" : ` (it did not die: ${exit ? JSON.stringify(exit) : "still running"}${error ? `, ${String(error)}` : ""})`}`);
     await stopProc(server, 1000);
-    const attempts = c.kind === "invoice"
-      ? await db.invoicePayment.count({ where: { invoiceId: c.invoiceId, activeInvoiceId: { not: null } } }) + await db.invoicePayment.count({ where: { invoiceId: c.invoiceId, status: "SUCCEEDED" } })
-      : await db.payment.count({ where: { customerId: c.customerId } });
-    check(attempts === 1, `${c.failpoint}: the attempt is stored (${attempts} found)`);
+    const attempts = (await attemptsOf(c)).filter((a) => a.activeKey || a.status === "SUCCEEDED").length;
+    check(attempts === 1, `${label(c)}: the attempt is stored (${attempts} found)`);
     if (c.died && (await isPaid(c))) c.settledAt = c.killedAt; // recorded before the kill
   }
 }
 
+/** The case's attempts at the bank (lib/attempts), whatever they pay. */
+function attemptsOf(c: KillCase) {
+  return db.attempt.findMany({
+    where: c.kind === "invoice" ? { invoicePayment: { invoiceId: c.invoiceId } } : { orderPayment: { customerId: c.customerId } },
+    select: { id: true, status: true, activeKey: true, updatedAt: true, sentAt: true, failureReason: true },
+  });
+}
+
 async function chargesOf(c: KillCase): Promise<number> {
-  const refs = c.kind === "invoice"
-    ? await db.invoicePayment.findMany({ where: { invoiceId: c.invoiceId }, select: { id: true } })
-    : await db.payment.findMany({ where: { customerId: c.customerId }, select: { id: true } });
+  const refs = await attemptsOf(c);
   return db.gwCharge.count({ where: { merchantRef: { in: refs.map((r) => r.id) }, status: "SUCCEEDED", amountCents: { gt: 0 } } });
 }
 
 /** When an attempt the bank never saw stops counting as "in flight" (IN_FLIGHT_GRACE_MS after its last change). */
 async function payableFrom(c: KillCase): Promise<number> {
-  const { IN_FLIGHT_GRACE_MS } = await import("../../lib/payments/confirm-payment");
-  const open = c.kind === "invoice"
-    ? await db.invoicePayment.findFirst({ where: { invoiceId: c.invoiceId, activeInvoiceId: { not: null } }, select: { updatedAt: true } })
-    : await db.payment.findFirst({ where: { customerId: c.customerId, activeOrderId: { not: null } }, select: { updatedAt: true } });
-  return open ? open.updatedAt.getTime() + IN_FLIGHT_GRACE_MS + 500 : Date.now();
+  const { IN_FLIGHT_GRACE_MS } = await import("../../lib/attempts/state");
+  const open = (await attemptsOf(c)).find((a) => a.activeKey);
+  return open ? (open.sentAt ?? open.updatedAt).getTime() + IN_FLIGHT_GRACE_MS + 500 : Date.now();
 }
 
 /** The customer (or the payer) tries again on the restarted server; true if the bank was reached. */
@@ -169,16 +181,14 @@ async function payAgain(ctx: Ctx, c: KillCase, i: number, untilTheBank: boolean)
 async function repayNotSent(ctx: Ctx, c: KillCase, i: number, restartAt: number) {
   const early = await payAgain(ctx, c, i, false);
   const refused = (await chargesOf(c)) === 0 && !(await isPaid(c)) && !early?.includes("/gateway/pay/");
-  check(refused, `${c.failpoint}: a new try right after the restart is refused as in progress, nothing charged (sent to ${early?.replace(/[0-9a-f-]{36}/g, ":id")})`);
+  check(refused, `${label(c)}: a new try right after the restart is refused as in progress, nothing charged (sent to ${early?.replace(/[0-9a-f-]{36}/g, ":id")})`);
   const from = await payableFrom(c);
   await sleep(Math.max(0, from - Date.now()));
   await payAgain(ctx, c, i, true);
   if (await isPaid(c)) c.settledAt = Date.now();
-  const closed = c.kind === "invoice"
-    ? await db.invoicePayment.count({ where: { invoiceId: c.invoiceId, status: "FAILED", failureReason: "not_sent" } })
-    : await db.payment.count({ where: { customerId: c.customerId, status: "FAILED", failureReason: "not_sent" } });
+  const closed = (await attemptsOf(c)).filter((a) => a.status === "FAILED" && a.failureReason === "not_sent").length;
   check(!!c.settledAt && closed === 1,
-    `${c.failpoint}: the old attempt closed as not sent, the debt paid ${c.settledAt ? `${secs(c.settledAt - restartAt)} after the restart (${secs(c.settledAt - c.killedAt!)} after the kill; 60 s in-flight grace)` : "— not paid"}`);
+    `${label(c)}: the old attempt closed as not sent, the debt paid ${c.settledAt ? `${secs(c.settledAt - restartAt)} after the restart (${secs(c.settledAt - c.killedAt!)} after the kill; 60 s in-flight grace)` : "— not paid"}`);
 }
 
 async function isPaid(c: KillCase): Promise<boolean> {
@@ -193,9 +203,9 @@ async function waitSettled(c: KillCase, restartAt: number) {
     if (await isPaid(c)) c.settledAt = Date.now();
     else await sleep(500);
   }
-  if (!c.settledAt) check(false, `${c.failpoint}: settled after the restart (not within 70 s)`);
-  else if (c.settledAt <= restartAt) check(true, `${c.failpoint}: already recorded before the kill, nothing left to settle`);
-  else check(c.settledAt - restartAt <= 60_000, `${c.failpoint}: settled ${secs(c.settledAt - restartAt)} after the restart (≤ 60 s; ${secs(c.settledAt - c.killedAt!)} after the kill)`);
+  if (!c.settledAt) check(false, `${label(c)}: settled after the restart (not within 70 s)`);
+  else if (c.settledAt <= restartAt) check(true, `${label(c)}: already recorded before the kill, nothing left to settle`);
+  else check(c.settledAt - restartAt <= 60_000, `${label(c)}: settled ${secs(c.settledAt - restartAt)} after the restart (≤ 60 s; ${secs(c.settledAt - c.killedAt!)} after the kill)`);
 }
 
 /** After the restart (server and workers started at `restartAt`, production cadence). */
@@ -205,7 +215,7 @@ export async function settlePhase(ctx: Ctx, restartAt: number) {
     try {
       await (c.notSent ? repayNotSent(ctx, c, i, restartAt) : waitSettled(c, restartAt));
     } catch (error) {
-      check(false, `${c.failpoint}: after the restart (${String(error)})`);
+      check(false, `${label(c)}: after the restart (${String(error)})`);
     }
   }));
 }
@@ -216,27 +226,28 @@ export async function finalChecks(delivered: (emailId: string) => number) {
     const charges = await chargesOf(c);
     if (c.kind === "invoice") {
       const invoice = await db.invoice.findUniqueOrThrow({ where: { id: c.invoiceId }, select: { status: true } });
-      const attempts = await db.invoicePayment.groupBy({ by: ["status"], where: { invoiceId: c.invoiceId, activeInvoiceId: null, NOT: { status: "CREATED" } }, _count: true });
-      const open = await db.invoicePayment.count({ where: { invoiceId: c.invoiceId, OR: [{ status: { in: ["SENT", "REQUIRES_ACTION"] } }, { activeInvoiceId: { not: null } }] } });
+      const all = await attemptsOf(c);
+      const attempts = tally(all.filter((a) => !a.activeKey && a.status !== "CREATED"));
+      const open = all.filter((a) => a.status === "SENT" || a.status === "REQUIRES_ACTION" || a.activeKey).length;
       const receipts = await db.email.findMany({ where: { to: c.receiptEmail, template: "receipt" }, select: { id: true, status: true } });
       check(invoice.status === "PAID" && charges === 1 && open === 0,
-        `${c.failpoint}: invoice Pagata, exactly one charge at the bank (${charges}), no attempt left open (${attempts.map((a) => `${a.status} ${a._count}`).join(", ")})`);
+        `${label(c)}: invoice Pagata, exactly one charge at the bank (${charges}), no attempt left open (${attempts.map((a) => `${a.status} ${a._count}`).join(", ")})`);
       const sent = receipts.map((r) => delivered(r.id));
       check(receipts.length === 1 && receipts[0].status === "SENT" && sent[0] === 1,
-        `${c.failpoint}: the quietanza e-mailed exactly once (outbox ${receipts.map((r) => r.status).join(",") || "none"}, delivered ${sent.join(",") || 0})`);
+        `${label(c)}: the quietanza e-mailed exactly once (outbox ${receipts.map((r) => r.status).join(",") || "none"}, delivered ${sent.join(",") || 0})`);
     } else {
       const order = await db.order.findUniqueOrThrow({ where: { id: c.orderId }, select: { status: true } });
-      const payments = await db.payment.groupBy({ by: ["status"], where: { customerId: c.customerId }, _count: true });
+      const payments = tally(await attemptsOf(c));
       const succeeded = payments.find((p) => p.status === "SUCCEEDED")?._count ?? 0;
       const open = payments.filter((p) => p.status !== "SUCCEEDED" && p.status !== "FAILED").reduce((n, p) => n + p._count, 0);
       const expected = c.notSent ? 2 : 1; // the attempt the bank never saw stays, FAILED
       const rows = payments.reduce((n, p) => n + p._count, 0);
       const confirmations = await db.email.findMany({ where: { to: c.email, template: "payment-confirmed" }, select: { id: true, status: true } });
       check(order.status === "PAID" && charges === 1 && succeeded === 1 && open === 0 && rows === expected,
-        `${c.failpoint}: order Pagato, exactly one charge at the bank (${charges}), attempts ${payments.map((p) => `${p.status} ${p._count}`).join(", ")} (none lost, none open)`);
+        `${label(c)}: order Pagato, exactly one charge at the bank (${charges}), attempts ${payments.map((p) => `${p.status} ${p._count}`).join(", ")} (none lost, none open)`);
       const sent = confirmations.map((r) => delivered(r.id));
       check(confirmations.length === 1 && confirmations[0].status === "SENT" && sent[0] === 1,
-        `${c.failpoint}: the payment confirmation e-mailed exactly once (outbox ${confirmations.map((r) => r.status).join(",") || "none"}, delivered ${sent.join(",") || 0})`);
+        `${label(c)}: the payment confirmation e-mailed exactly once (outbox ${confirmations.map((r) => r.status).join(",") || "none"}, delivered ${sent.join(",") || 0})`);
     }
   }
 }

@@ -4,8 +4,8 @@ import { ButtonLink } from "@/components/ui/button";
 import type { PaymentMethods } from "@/lib/cards/payment-methods";
 import { cardExpiry, cardLabel } from "@/lib/cards/queries";
 
-/** The saved cards, with "Usa per i rinnovi" (not on the renewal card) and "Rimuovi" on each when `manage`. */
-export async function CardsTable({ cards, manage }: { cards: PaymentMethods["cards"]; manage: boolean }) {
+/** The saved cards, with "Usa per i rinnovi" (not on the renewal card) and "Rimuovi" on each. */
+export async function CardsTable({ cards }: { cards: PaymentMethods["cards"] }) {
   const t = await getTranslations("cards");
   const tm = await getTranslations("cardManage");
   return (
@@ -17,7 +17,7 @@ export async function CardsTable({ cards, manage }: { cards: PaymentMethods["car
             <th scope="col">{t("expiry")}</th>
             <th scope="col">{t("holder")}</th>
             <th scope="col">{t("renewals")}</th>
-            {manage ? <th scope="col">{tm("actions")}</th> : null}
+            <th scope="col">{tm("actions")}</th>
           </tr>
         </thead>
         <tbody>
@@ -27,20 +27,18 @@ export async function CardsTable({ cards, manage }: { cards: PaymentMethods["car
               <td>{cardExpiry(c)}</td>
               <td>{c.holder}</td>
               <td>{c.paysRenewals ? <Badge tone={c.expiresBeforeRenewal ? "warn" : "ok"}>{t("paysRenewals")}</Badge> : null}</td>
-              {manage ? (
-                <td>
-                  <span style={{ display: "flex", gap: "0.5rem", flexWrap: "wrap" }}>
-                    {c.paysRenewals ? null : (
-                      <ButtonLink href={`/metodi-di-pagamento/${c.id}/rinnovi`} variant="secondary" size="small" aria-label={tm("useForRenewalsLabel", { card: cardLabel(c) })}>
-                        {tm("useForRenewals")}
-                      </ButtonLink>
-                    )}
-                    <ButtonLink href={`/metodi-di-pagamento/${c.id}/rimuovi`} variant="ghost" size="small" aria-label={tm("removeLabel", { card: cardLabel(c) })}>
-                      {tm("remove")}
+              <td>
+                <span style={{ display: "flex", gap: "0.5rem", flexWrap: "wrap" }}>
+                  {c.paysRenewals ? null : (
+                    <ButtonLink href={`/metodi-di-pagamento/${c.id}/rinnovi`} variant="secondary" size="small" aria-label={tm("useForRenewalsLabel", { card: cardLabel(c) })}>
+                      {tm("useForRenewals")}
                     </ButtonLink>
-                  </span>
-                </td>
-              ) : null}
+                  )}
+                  <ButtonLink href={`/metodi-di-pagamento/${c.id}/rimuovi`} variant="ghost" size="small" aria-label={tm("removeLabel", { card: cardLabel(c) })}>
+                    {tm("remove")}
+                  </ButtonLink>
+                </span>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import type { Viewer } from "@/lib/auth/session";
-import { confirmCardVerification } from "@/lib/cards/confirm-verification";
+import { confirmAttempt } from "@/lib/attempts";
 import { cardLabel, findOwnCardLabel, getVerificationResult } from "@/lib/cards/queries";
 import { log } from "@/lib/ops/log";
 
@@ -18,7 +18,7 @@ export async function loadOutcome(viewer: Viewer, query: Query) {
   if (query.verifica) {
     let v = await getVerificationResult(viewer.customerId, one(query.verifica));
     if (v && v.status !== "SUCCEEDED" && v.status !== "FAILED") {
-      await confirmCardVerification({ verificationId: v.id }).catch((error) => log("cards").error({ err: error, verificationId: query.verifica }, "confirm on payment methods failed"));
+      await confirmAttempt(v.id).catch((error) => log("cards").error({ err: error, verificationId: query.verifica }, "confirm on payment methods failed"));
       v = await getVerificationResult(viewer.customerId, v.id);
     }
     return v ? ({ kind: "verification", ...v } as const) : null;

@@ -17,6 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PaymentMethodsPage({ searchParams }: Props) {
   const viewer = await requireViewer();
+  // A PEC mailbox's login acts on its mailbox only: the account's cards are not its to see.
+  if (viewer.pecServiceId) return <PecLoginNotice />;
   // The outcome first: a verification it settles must show up in the list below.
   const outcome = await loadOutcome(viewer, await searchParams);
   const methods = await getPaymentMethods(viewer);
@@ -31,8 +33,8 @@ export default async function PaymentMethodsPage({ searchParams }: Props) {
       {expiring && methods.renewalCharge ? <Alert tone="warn">{t("expiresBeforeRenewal", { card: cardLabel(expiring), date: day(methods.renewalCharge) })}</Alert> : null}
       <section className="card" aria-labelledby="carte">
         <h2 id="carte">{t("savedCards")}</h2>
-        {methods.cards.length === 0 ? <p>{t("noCards")}</p> : <CardsTable cards={methods.cards} manage={!viewer.pecServiceId} />}
-        {viewer.pecServiceId ? <p className="muted">{tm("pecLoginReadOnly")}</p> : <p><ButtonLink href="/metodi-di-pagamento/nuova-carta">{tm("addCard")}</ButtonLink></p>}
+        {methods.cards.length === 0 ? <p>{t("noCards")}</p> : <CardsTable cards={methods.cards} />}
+        <p><ButtonLink href="/metodi-di-pagamento/nuova-carta">{tm("addCard")}</ButtonLink></p>
       </section>
       <section className="card" aria-labelledby="massimale">
         <h2 id="massimale">{t("ceilingTitle")}</h2>
@@ -61,6 +63,16 @@ export default async function PaymentMethodsPage({ searchParams }: Props) {
           </div>
         ) : null}
       </section>
+    </>
+  );
+}
+
+async function PecLoginNotice() {
+  const [t, tm] = await Promise.all([getTranslations("cards"), getTranslations("cardManage")]);
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p>{tm("pecLoginNoCards")}</p>
     </>
   );
 }

@@ -13,7 +13,7 @@ import { log } from "@/lib/ops/log";
 
 export type LookupInvoiceResult =
   | { ok: true; summaryUrl: string }
-  | { ok: false; error: "invalid" | "no_match" | "already_paid" | "rate_limited" | "unavailable"; retryAfterSeconds?: number };
+  | { ok: false; error: "invalid" | "no_match" | "already_paid" | "refund_pending" | "rate_limited" | "unavailable"; retryAfterSeconds?: number };
 
 /** Step one's "Prosegui": the data must match an invoice to pay; then the summary. */
 export async function lookupInvoiceAction(values: unknown): Promise<LookupInvoiceResult> {
@@ -24,7 +24,7 @@ export async function lookupInvoiceAction(values: unknown): Promise<LookupInvoic
   } catch (error) {
     if (error instanceof InvoicePaymentError) {
       if (error.code === "rate_limited") return { ok: false, error: "rate_limited", retryAfterSeconds: error.details.retryAfterSeconds };
-      if (error.code === "no_match" || error.code === "already_paid") return { ok: false, error: error.code };
+      if (error.code === "no_match" || error.code === "already_paid" || error.code === "refund_pending") return { ok: false, error: error.code };
       return { ok: false, error: "invalid" };
     }
     log("invoice-payments").error({ err: error }, "lookup failed");

@@ -26,14 +26,18 @@ export async function InvoicePayments({ invoice }: { invoice: Pick<InvoiceDetail
               <th scope="row">{p.settledAt ? format.dateTime(p.settledAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}</th>
               <td className="num">
                 {formatMoney(p.amountCents)}
-                {p.refundedCents > 0 ? <> ({t("refunded", { amount: formatMoney(p.refundedCents) })})</> : null}
+                {p.refund === "done" ? <> ({t("refunded", { amount: formatMoney(p.refundedCents) })})</> : p.refund === "owed" ? <> ({t("refundPending")})</> : null}
               </td>
               <td>{tRegime(p.regime)}</td>
               <td>{p.cardBrand && p.cardLast4 ? `${p.cardBrand} •••• ${p.cardLast4}` : "—"}</td>
               <td>
                 {p.receipt ? (
-                  <Link href={`/fatture/${invoice.id}/quietanze/${p.receipt.id}`} aria-label={t("receiptLabel", { number: p.receipt.number })} prefetch={false}>
-                    {t("receipt")}
+                  <Link
+                    href={`/fatture/${invoice.id}/quietanze/${p.receipt.id}`}
+                    aria-label={t(p.refund === "done" ? "receiptRefundedLabel" : "receiptLabel", { number: p.receipt.number })}
+                    prefetch={false}
+                  >
+                    {t(p.refund === "done" ? "receiptRefunded" : "receipt")}
                   </Link>
                 ) : (
                   <span className="muted">{t("receiptPending")}</span>

@@ -8,6 +8,7 @@ import { findInvoicesForStaff } from "@/lib/invoice-settlement/queries";
 import { formatMoney } from "@/lib/money";
 import { paymentLookupInput } from "@/lib/staff/schemas";
 import { InvoiceStatusBadge } from "./status-badge";
+import { Worklists } from "./worklists";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("backoffice.payments"))("title") };
@@ -78,6 +79,7 @@ export default async function PaymentsPage({ searchParams }: Props) {
           </table>
         </div>
       ) : null}
+      <Worklists />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { InvoiceStatus, PaymentStatus } from "@/lib/db/generated/enums";
 
-const invoiceTones = { UNPAID: "warn", PARTIALLY_PAID: "warn", PAID: "ok" } as const;
+const invoiceTones = { UNPAID: "warn", PARTIALLY_PAID: "warn", PAID: "ok", REFUND_PENDING: "muted" } as const;
 const paymentTones = { CREATED: "muted", SENT: "muted", REQUIRES_ACTION: "muted", SUCCEEDED: "ok", FAILED: "danger" } as const;
 
 export async function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {

@@ -1,4 +1,4 @@
-import { receiveGatewayNotification } from "@/lib/payments/notifications";
+import { receiveGatewayNotification } from "@/lib/attempts";
 import { log } from "@/lib/ops/log";
 
 const MAX_BODY = 16 * 1024;

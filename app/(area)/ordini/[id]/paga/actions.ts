@@ -12,7 +12,7 @@ import { formEntries } from "@/lib/security/form-input";
 export async function payOrderAction(formData: FormData) {
   const parsed = payOrderInput.safeParse(formEntries(formData));
   if (!parsed.success) notFound();
-  const { orderId, carta, consenso } = parsed.data;
+  const { orderId, carta, consenso, massimale } = parsed.data;
   const viewer = await requireViewer();
   const client = await requestClient();
   const base = `/ordini/${orderId}/paga`;
@@ -23,6 +23,7 @@ export async function payOrderAction(formData: FormData) {
       orderId,
       card: carta === "nuova" ? { kind: "new" } : { kind: "saved", cardId: carta },
       ceilingConsent: consenso === "1",
+      ceilingCents: massimale,
       ...client,
     });
     target = result.redirectUrl ?? `${base}/esito?pagamento=${result.paymentId}`;
@@ -30,6 +31,8 @@ export async function payOrderAction(formData: FormData) {
     if (!(error instanceof PaymentError)) throw error;
     if (error.code === "order_not_found") notFound();
     if (error.code === "ceiling_consent_required") target = `${base}/massimale?carta=${carta}`;
+    // The ceiling changed since the page was shown: the step that shows it, with the new amount.
+    else if (error.code === "ceiling_changed") target = `${base}/${consenso === "1" ? "massimale" : "riepilogo"}?carta=${carta}&massimale=cambiato`;
     else if (error.code === "card_not_found") target = `${base}?errore=carta`;
     else if (error.paymentId) target = `${base}/esito?pagamento=${error.paymentId}`;
     else target = base; // already paid or not payable: the page says so

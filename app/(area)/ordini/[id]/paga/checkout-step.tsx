@@ -7,7 +7,8 @@ type Params = { params: Promise<{ id: string }>; searchParams: Promise<Record<st
 
 /**
  * What the summary and ceiling steps share: the order must be the viewer's and payable, and
- * `?carta=` one of their cards or "nuova"; otherwise back to step 1, which says why.
+ * `?carta=` one of their cards or "nuova"; otherwise back to step 1, which says why. `consent`: the
+ * ceiling this card's payment records (asked on the ceiling step, or stated on the summary).
  */
 export async function loadCheckoutStep({ params, searchParams }: Params) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
@@ -19,5 +20,5 @@ export async function loadCheckoutStep({ params, searchParams }: Params) {
   if (!card) redirect(`${base}?errore=carta`);
   const cartaParam = card.kind === "new" ? "nuova" : card.cardId;
   const savedCard = card.kind === "saved" ? checkout.cards.find((c) => c.id === card.cardId) : undefined;
-  return { checkout, card, cartaParam, savedCard, ceiling: checkout.ceilingFor(card), base };
+  return { checkout, card, cartaParam, savedCard, consent: checkout.consentFor(card), base };
 }

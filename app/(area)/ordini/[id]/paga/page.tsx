@@ -43,7 +43,7 @@ export default async function PayOrderPage({ params, searchParams }: Props) {
             <input type="radio" name="metodo" value="carta" defaultChecked required /> {t("creditCard")}
           </label>
         </fieldset>
-        <p className="muted">{t("renewalNotice")}</p>
+        <p className="muted">{checkout.accountLogin ? t("renewalNotice") : t("mailboxNotice")}</p>
         {cards.length > 0 ? (
           <div className="field">
             <label htmlFor="carta">{t("savedCard")}</label>

@@ -1,6 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
-import { handlePaymentReturn } from "@/lib/payments/notifications";
+import { handlePaymentReturn } from "@/lib/payments/returns";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
-import { confirmInvoicePayment } from "@/lib/invoice-payments/confirm";
+import { confirmAttempt } from "@/lib/attempts";
 import { invoicePaymentSummaryPath, PAY_INVOICE_PATH } from "@/lib/invoice-payments/paths";
 import { getInvoicePaymentView } from "@/lib/invoice-payments/queries";
 import { formatMoney } from "@/lib/money";
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const knownReasons = [
   "declined", "insufficient_funds", "expired_card", "authentication_failed", "authentication_abandoned", "invalid_card",
-  "not_sent", "expired", "invoice_paid", "invoice_changed", "refunded_duplicate",
+  "not_sent", "expired", "invoice_paid", "invoice_changed", "refunded_duplicate", "amount_mismatch",
 ] as const;
 
 /** Esito: the outcome of one attempt; while the bank has not answered, it asks again and refreshes. */
@@ -28,7 +28,7 @@ export default async function InvoicePaymentResultPage({ params }: Props) {
   if (!p) notFound();
   if (p.onSummary) redirect(invoicePaymentSummaryPath(p.id));
   if (p.status !== "SUCCEEDED" && p.status !== "FAILED") {
-    await confirmInvoicePayment({ invoicePaymentId: p.id }).catch((error) => log("invoice-payments").error({ err: error, invoicePaymentId: id }, "confirm on result page failed"));
+    await confirmAttempt(p.id).catch((error) => log("invoice-payments").error({ err: error, invoicePaymentId: id }, "confirm on result page failed"));
     p = (await getInvoicePaymentView(id))!;
   }
 
@@ -44,6 +44,13 @@ export default async function InvoicePaymentResultPage({ params }: Props) {
             <strong>{t("result.receipt", { email: p.receiptEmail })}</strong>
           </p>
         </Alert>
+        {p.stillOwedCents > 0 ? (
+          <Alert tone="warn">
+            <p>{t("result.stillOwed", { amount: formatMoney(p.stillOwedCents) })}</p>
+            <p>{t("result.stillOwedHow")}</p>
+            <p><ButtonLink href={`${PAY_INVOICE_PATH}?numero=${encodeURIComponent(p.invoice.number)}`}>{t("result.payVat")}</ButtonLink></p>
+          </Alert>
+        ) : null}
         <p className="muted">
           {t("result.receiptHelp")} <Link href="/assistenza/richiesta?destinatario=amministrazione">{t("result.toSupport")}</Link>
         </p>
@@ -58,6 +65,7 @@ export default async function InvoicePaymentResultPage({ params }: Props) {
         <h1>{t("result.failedTitle")}</h1>
         <Alert tone="danger">
           <p>{t(`reasons.${reason}`)}</p>
+          {p.refundOwed && reason !== "refunded_duplicate" && reason !== "amount_mismatch" ? <p>{t("result.refundOwed")}</p> : null}
           <p>{t("result.failedInvoice", { number: p.invoice.number })}</p>
         </Alert>
         <p>{t("result.restartText")}</p>

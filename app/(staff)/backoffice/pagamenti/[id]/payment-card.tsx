@@ -29,7 +29,7 @@ export async function PaymentCard({ invoice, payment }: { invoice: StaffInvoice;
     ...(payment.refundedAt ? [[t("refund"), t("refundValue", { amount: formatMoney(payment.refundedCents), date: when(payment.refundedAt) })] as [string, string]] : []),
     ...(payment.resentCount > 0 ? [[t("resent"), String(payment.resentCount)] as [string, string]] : []),
   ];
-  const settled = payment.refundedAt ? t("refunded") : payment.refundPending ? t("refundPending") : payment.vatBalanceOpened ? t("vatOpened") : null;
+  const settled = payment.refundedAt ? t("refunded") : payment.refundPending ? t("refundPending") : payment.settlement === "vat" ? t("vatOpened") : null;
 
   return (
     <section className="card" aria-labelledby={headingId}>

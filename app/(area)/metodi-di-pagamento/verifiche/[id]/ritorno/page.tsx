@@ -1,6 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
-import { handleVerificationReturn } from "@/lib/cards/confirm-verification";
+import { handleVerificationReturn } from "@/lib/cards/returns";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -5,13 +5,13 @@ import { ButtonLink } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/session";
 import { cardLabel } from "@/lib/cards/queries";
 import { formatMoney } from "@/lib/money";
-import { confirmPayment } from "@/lib/payments/confirm-payment";
+import { confirmAttempt } from "@/lib/attempts";
 import { getPaymentResult } from "@/lib/payments/queries";
 import { log } from "@/lib/ops/log";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const knownReasons = ["declined", "insufficient_funds", "expired_card", "authentication_failed", "authentication_abandoned", "invalid_card", "not_sent", "refunded_duplicate"] as const;
+const knownReasons = ["declined", "insufficient_funds", "expired_card", "authentication_failed", "authentication_abandoned", "invalid_card", "not_sent", "refunded_duplicate", "amount_mismatch"] as const;
 
 /** The outcome of one attempt; while the bank has not answered, it asks again and refreshes. */
 export default async function PaymentResultPage({ params, searchParams }: Props) {
@@ -21,7 +21,7 @@ export default async function PaymentResultPage({ params, searchParams }: Props)
   let payment = await getPaymentResult(viewer, id, paymentId);
   if (!payment) notFound();
   if (payment.status !== "SUCCEEDED" && payment.status !== "FAILED") {
-    await confirmPayment({ paymentId: payment.id }).catch((error) => log("payments").error({ err: error, paymentId }, "confirm on result page failed"));
+    await confirmAttempt(payment.id).catch((error) => log("payments").error({ err: error, paymentId }, "confirm on result page failed"));
     payment = (await getPaymentResult(viewer, id, paymentId))!;
   }
   const [t, tReason, format] = await Promise.all([getTranslations("pay"), getTranslations("declineReason"), getFormatter()]);
@@ -42,7 +42,8 @@ export default async function PaymentResultPage({ params, searchParams }: Props)
         <Alert tone="ok">
           <p>{t("resultOk", { number: order.number, amount: formatMoney(payment.amountCents), card: payment.card ? cardLabel(payment.card) : "" })}</p>
           <p>{t("resultEmail")}</p>
-          {service?.autoRenewal && service.expiresAt ? <p>{t("resultRenewal", { service: service.name, date: format.dateTime(service.expiresAt, { dateStyle: "long" }) })}</p> : null}
+          {payment.mailboxLogin ? <p>{t("resultMailbox")}</p> : null}
+          {!payment.mailboxLogin && service?.autoRenewal && service.expiresAt ? <p>{t("resultRenewal", { service: service.name, date: format.dateTime(service.expiresAt, { dateStyle: "long" }) })}</p> : null}
         </Alert>
         {links}
       </>
@@ -56,7 +57,7 @@ export default async function PaymentResultPage({ params, searchParams }: Props)
         <h1>{t("resultTitleFailed")}</h1>
         <Alert tone="danger">
           <p>{tReason(reason)}</p>
-          <p>{t("resultStillAwaiting", { number: order.number })}</p>
+          {reason === "refunded_duplicate" ? null : <p>{t(payment.refund ? "resultStillAwaitingRefund" : "resultStillAwaiting", { number: order.number })}</p>}
         </Alert>
         <p style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap" }}>
           {payment.cardId ? <ButtonLink href={`/ordini/${order.id}/paga/riepilogo?carta=${payment.cardId}`}>{t("retry")}</ButtonLink> : <ButtonLink href={`/ordini/${order.id}/paga/riepilogo?carta=nuova`}>{t("retry")}</ButtonLink>}

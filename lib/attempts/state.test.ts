@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canMoveOrder, isPayable } from "@/lib/orders/state";
-import { canMovePayment, paymentStatusesBefore } from "./state";
+import { canMove as canMovePayment, statusesBefore as paymentStatusesBefore } from "./state";
 
 describe("payment state machine", () => {
   it("moves forward only, and final states are final", () => {

@@ -1,0 +1,95 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { advanceClock, now, resetClock, setClock } from "@/lib/clock";
+import { getDb } from "@/lib/db";
+import { createTestCustomer } from "@/lib/demo/fixtures";
+import { seedDemoData } from "@/lib/demo/seed";
+import type { SavedCardChargeInput } from "@/lib/gateway";
+import { signNotification } from "@/lib/gateway/sandbox/signing";
+import { registerDefaultJobHandlers } from "@/lib/jobs/handlers";
+import { reconcileAttempts, receiveGatewayNotification } from "@/lib/attempts";
+import { startOrderPayment } from "@/lib/payments/start-payment";
+import { interceptGateway } from "@/tests/gateway-faults";
+
+const db = getDb();
+let restore: (() => void) | undefined;
+
+beforeAll(async () => {
+  await seedDemoData(db);
+  registerDefaultJobHandlers();
+});
+beforeEach(() => setClock(new Date()));
+afterEach(() => {
+  restore?.();
+  restore = undefined;
+  resetClock();
+});
+
+async function savedCardCustomer() {
+  const c = await createTestCustomer({ kind: "saved-card" });
+  const { renewalCardId } = await db.customer.findUniqueOrThrow({ where: { id: c.customerId }, select: { renewalCardId: true } });
+  return { ...c, viewer: { customerId: c.customerId, username: c.username }, cardId: renewalCardId! };
+}
+
+const reconcile = () => reconcileAttempts(now().getTime());
+const orderStatus = async (orderId: string) => (await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } })).status;
+
+function signed(body: object) {
+  const raw = JSON.stringify(body);
+  const ts = String(Math.floor(now().getTime() / 1000));
+  return { raw, headers: new Headers({ "content-type": "application/json", "x-gateway-timestamp": ts, "x-gateway-signature": signNotification(ts, raw) }) };
+}
+
+describe("issue 11, defect 1: a late success after an attempt closed as not sent is refunded once", () => {
+  it("the bank's late charge is found by the notification and the reconciliation, refunded once, and the order is not paid by it", async () => {
+    const c = await savedCardCustomer();
+    // The bank never answers the first call: the attempt stays SENT with nothing at the bank yet.
+    let sent: SavedCardChargeInput | undefined;
+    restore = interceptGateway(() => ({
+      async chargeSavedCard(input) {
+        sent = input;
+        throw new Error("connection reset by the acquirer");
+      },
+    }));
+    await startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "saved", cardId: c.cardId }, ceilingConsent: false });
+    restore();
+    restore = undefined;
+    expect(sent).toBeDefined();
+
+    // A minute later the bank still knows nothing of it: closed as "not sent".
+    advanceClock(61_000);
+    await reconcile();
+    expect(await orderStatus(c.order.id)).toBe("AWAITING_PAYMENT");
+
+    // ...and then the slow request lands at the bank after all: the money is taken.
+    const { getGateway } = await import("@/lib/gateway");
+    const late = await getGateway().chargeSavedCard(sent!);
+    expect(late.status).toBe("succeeded");
+    const chargeId = (late as { chargeId: string }).chargeId;
+
+    // The bank tells the area, and the janitor keeps asking: the charge is given back, once.
+    const { raw, headers } = signed({ id: `evt_late_${chargeId}`, kind: "charge", ref: chargeId, merchantRef: sent!.merchantRef, status: "succeeded" });
+    await receiveGatewayNotification(raw, headers);
+    advanceClock(31_000);
+    await reconcile();
+    advanceClock(31_000);
+    await reconcile();
+    expect(await db.gwRefund.findMany({ where: { chargeId }, select: { amountCents: true } })).toEqual([{ amountCents: late.status === "succeeded" ? late.amountCents : 0 }]);
+    expect(await orderStatus(c.order.id)).toBe("AWAITING_PAYMENT");
+  });
+});
+
+describe("issue 11, defect 10: order settlement compares the amount the bank captured with the attempt's", () => {
+  it("a capture of another amount does not pay the order and is refunded", async () => {
+    const c = await savedCardCustomer();
+    // The acquirer captures 10,00 € for an attempt of 10,98 €.
+    restore = interceptGateway((bank) => ({ chargeSavedCard: (input) => bank.chargeSavedCard({ ...input, amountCents: input.amountCents - 98 }) }));
+    await startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "saved", cardId: c.cardId }, ceilingConsent: false });
+    restore();
+    restore = undefined;
+    advanceClock(31_000);
+    await reconcile();
+    expect(await orderStatus(c.order.id)).toBe("AWAITING_PAYMENT");
+    const charge = await db.gwCharge.findFirstOrThrow({ where: { cardToken: { not: null }, amountCents: 1000, refunds: { some: {} } }, select: { refundedCents: true } });
+    expect(charge.refundedCents).toBe(1000);
+  });
+});

@@ -1,0 +1,90 @@
+import "server-only";
+import { writeAudit } from "@/lib/audit";
+import { now } from "@/lib/clock";
+import { db, type Tx } from "@/lib/db";
+import { getGateway } from "@/lib/gateway";
+import type { DeclineReason } from "@/lib/gateway/types";
+import { log } from "@/lib/ops/log";
+import { debtOf, readFacts } from "./debts";
+import { isUniqueViolation, SettlesNothing } from "./errors";
+import { oweRefund, runOwedRefund } from "./refunds";
+import { statusesBefore } from "./state";
+import type { RefundReason, SuccessOutcome } from "./types";
+
+export type FailureReason = DeclineReason | "not_sent" | "expired" | "invoice_paid" | "invoice_changed";
+
+/**
+ * The bank says the attempt succeeded. In one transaction, under the debt's locks, the attempt is
+ * SUCCEEDED with the key of the debt it pays (unique: a second success can never be recorded) and
+ * the debt does what success does. Money that pays nothing (the debt was paid meanwhile, the
+ * attempt was already closed, the bank captured another amount) is owed back and refunded, once.
+ * Idempotent: a replay finds the attempt settled.
+ */
+export async function settleSuccess(attemptId: string, outcome: SuccessOutcome): Promise<void> {
+  const { purpose } = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { purpose: true } });
+  const debt = debtOf(purpose);
+  let owed = false;
+  try {
+    owed = await db.$transaction(async (tx) => {
+      await debt.lock(tx, attemptId);
+      const a = await readFacts(tx, attemptId);
+      if (a.status === "SUCCEEDED") return false;
+      if (a.status === "FAILED") return closeUnpaid(tx, attemptId, outcome, "late_success");
+      if (outcome.amountCents !== a.amountCents) return closeUnpaid(tx, attemptId, outcome, "amount_mismatch");
+      const key = await debt.settlesKey(tx, a);
+      if (key === null) return closeUnpaid(tx, attemptId, outcome, "settles_nothing");
+      const at = now();
+      const moved = await tx.attempt.updateMany({
+        where: { id: attemptId, status: { in: statusesBefore("SUCCEEDED") } },
+        data: { status: "SUCCEEDED", settledKey: key, activeKey: null, gatewayChargeId: outcome.chargeId, cardBrand: outcome.card.brand, cardLast4: outcome.card.last4, settledAt: at },
+      });
+      if (moved.count === 0) return false;
+      await debt.succeed(tx, { ...a, status: "SUCCEEDED" }, outcome);
+      return false;
+    });
+  } catch (error) {
+    // Another attempt already paid this debt, or the debt refused under its lock: nothing of it stays.
+    if (!(error instanceof SettlesNothing) && !isUniqueViolation(error, "settledKey")) throw error;
+    owed = await db.$transaction(async (tx) => {
+      await debt.lock(tx, attemptId);
+      return closeUnpaid(tx, attemptId, outcome, "settles_nothing");
+    });
+  }
+  if (owed) await runOwedRefund(attemptId).catch((error) => log("attempts").error({ err: error, attemptId }, "refund left to the reconciliation"));
+}
+
+/**
+ * A success that pays nothing: the attempt is FAILED (if it was still open) and what the bank took
+ * is owed back. True when a refund is owed (nothing is owed for a zero-amount card check).
+ */
+async function closeUnpaid(tx: Tx, attemptId: string, outcome: SuccessOutcome, reason: RefundReason): Promise<boolean> {
+  const at = now();
+  await tx.attempt.updateMany({
+    where: { id: attemptId, status: { in: statusesBefore("FAILED") } },
+    data: { status: "FAILED", activeKey: null, failureReason: reason === "amount_mismatch" ? "amount_mismatch" : "refunded_duplicate", settledAt: at },
+  });
+  await tx.attempt.updateMany({ where: { id: attemptId, gatewayChargeId: null }, data: { gatewayChargeId: outcome.chargeId } });
+  if (outcome.amountCents === 0) return false;
+  return oweRefund(tx, attemptId, { reason, cents: outcome.amountCents });
+}
+
+/**
+ * The attempt failed at the bank, or never reached it: the debt stays payable. `recheckFrom`:
+ * closed without the bank's answer (sent at that time), so it is asked about again for as long as
+ * the bank may still complete it.
+ */
+export async function settleFailure(attemptId: string, reason: FailureReason, opts: { recheckFrom?: Date } = {}) {
+  await db.$transaction(async (tx) => {
+    const recheckUntil = opts.recheckFrom ? new Date(opts.recheckFrom.getTime() + getGateway().lateCompletionMs) : undefined;
+    const moved = await tx.attempt.updateMany({
+      where: { id: attemptId, status: { in: statusesBefore("FAILED") } },
+      data: { status: "FAILED", activeKey: null, failureReason: reason, settledAt: now(), recheckUntil },
+    });
+    if (moved.count === 0) return;
+    const a = await readFacts(tx, attemptId);
+    // A summary never paid closes silently: no money moved, nothing to audit.
+    if (reason === "expired") return;
+    const s = await debtOf(a.purpose).subject(tx, a);
+    await writeAudit(tx, { actor: s.actor, action: `${s.prefix}.failed`, entity: s.entity, entityId: s.entityId, data: { attemptId, reason, amountCents: a.amountCents, ...s.data } });
+  });
+}
