@@ -115,6 +115,7 @@ async function prepareMario(): Promise<MarioIds & { customer: string; gatewaySes
   const mario = await db.customer.findUniqueOrThrow({ where: { username: "mario.rossi" }, select: { id: true, customerCode: true } });
   const viewer = { customerId: mario.id, username: "mario.rossi" };
   const purchase = await db.order.findUniqueOrThrow({ where: { number: "ORD-2026-000102" }, select: { id: true } });
+  const pecOrder = await db.order.findUniqueOrThrow({ where: { number: "ORD-2026-000101" }, select: { id: true } });
   const payment = await startOrderPayment({ viewer, orderId: purchase.id, card: { kind: "new" }, ceilingConsent: true });
   const verification = await startCardVerification({ viewer, forRenewals: false, ceilingConsent: false });
   const invoice = await db.invoice.findUniqueOrThrow({ where: { number: "FT-2026-000101" }, select: { id: true, number: true } });
@@ -131,6 +132,6 @@ async function prepareMario(): Promise<MarioIds & { customer: string; gatewaySes
   return {
     customer: mario.id, order: purchase.id, service: spid.id, renewingService: spid.id, invoice: invoice.id, receipt: receipt.id, receiptInvoice: invoice.id,
     card: card.id, payment: payment.paymentId, verification: verification.verificationId, gatewaySession: gwSession.id,
-    staffInvoice: invoice.id, supportRequest: request.id, invoicePayment: invoicePaymentId,
+    staffInvoice: invoice.id, supportRequest: request.id, invoicePayment: invoicePaymentId, pecOrder: pecOrder.id,
   };
 }

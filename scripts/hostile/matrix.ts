@@ -10,7 +10,7 @@ import { fillPattern, type Action, type Page, type Route } from "./targets";
 
 export type MarioIds = {
   order: string; service: string; renewingService: string; invoice: string; receipt: string; receiptInvoice: string; card: string; payment: string; verification: string;
-  staffInvoice: string; supportRequest: string; invoicePayment: string;
+  staffInvoice: string; supportRequest: string; invoicePayment: string; pecOrder: string;
 };
 /**
  * Strings that identify mario.rossi: none may reach anna's answers. Not his customer code or
@@ -60,6 +60,11 @@ export async function runMatrix(client: HostileClient, targets: { pages: Page[];
   }
 
   const wrong: string[] = [];
+  // The PEC login may pay its mailbox's order, but never sees (or may choose) the account's cards.
+  for (const path of ["/metodi-di-pagamento", `/ordini/${ids.pecOrder}/paga`]) {
+    const answer = await client.send({ method: "GET", path, session: "marioPec" });
+    if (answer && (answer.status !== 200 || answer.text.includes("•••• 4242"))) wrong.push(`marioPec GET ${path} → ${answer.status}${answer.text.includes("•••• 4242") ? " (shows the account's Visa)" : ""}, expected the page without the account's cards`);
+  }
   for (const cell of cells) {
     const answer = await client.send({ method: "GET", path: cell.path, session: cell.session });
     if (!answer) continue;
@@ -90,6 +95,8 @@ export async function runMatrix(client: HostileClient, targets: { pages: Page[];
     { action: "setRenewalCardAction", path: `/metodi-di-pagamento/${ids.card}/rinnovi`, body: { body: form({ cardId: ids.card, consenso: "1", importo: "3050" }), label: "form" }, sessions: [undefined, "anna", "admin"] },
     { action: "removeCardAction", path: `/metodi-di-pagamento/${ids.card}/rimuovi`, body: { body: form({ cardId: ids.card, scelta: "disattiva" }), label: "form" }, sessions: [undefined, "anna", "admin"] },
     { action: "payOrderAction", path: `/ordini/${ids.order}/paga/riepilogo`, body: { body: form({ orderId: ids.order, carta: ids.card, consenso: "1" }), label: "form" }, sessions: [undefined, "anna", "admin"] },
+    // With mario's mailbox login: the mailbox's own order, but the account's saved card.
+    { action: "payOrderAction", path: `/ordini/${ids.pecOrder}/paga/riepilogo`, body: { body: form({ orderId: ids.pecOrder, carta: ids.card }), label: "form" }, sessions: ["marioPec"] },
     { action: "addCardAction", path: "/metodi-di-pagamento/nuova-carta", body: { body: form({ rinnovi: "0" }), label: "form" }, sessions: [undefined, "admin"] },
     { action: "resendReceiptAction", path: `/backoffice/pagamenti/${ids.staffInvoice}`, body: { contentType: "text/plain;charset=UTF-8", body: JSON.stringify([{ invoicePaymentId: ids.invoicePayment, to: "attacker@example.it" }]), label: "json-args" }, sessions: [undefined, "mario", "supporto"] },
     { action: "settlePaymentAction", path: `/backoffice/pagamenti/${ids.staffInvoice}`, body: { body: form({ invoicePaymentId: ids.invoicePayment, kind: "refund", invoiceId: ids.staffInvoice }), label: "form" }, sessions: [undefined, "mario", "supporto"] },
@@ -109,8 +116,8 @@ export async function runMatrix(client: HostileClient, targets: { pages: Page[];
       if (answer && MARIO_STRINGS.slice(0, 3).some((s) => answer.text.includes(s)) && session !== undefined) wrong.push(`${session} ${call.action} answer shows mario's data`);
     }
   }
-  check(wrong.length === 0, `access matrix: ${cells.length} page/route cells (${area.length} customer URLs × 3 sessions + ${staff.length} staff URLs × 4 + 6 URLs for the PEC login) and ${actionCells} action calls by the wrong session refused${wrong.length ? `:\n    ${wrong.join("\n    ")}` : ""}`);
-  return { cells: cells.length, actionCells };
+  check(wrong.length === 0, `access matrix: ${cells.length} page/route cells (${area.length} customer URLs × 3 sessions + ${staff.length} staff URLs × 4 + 8 URLs for the PEC login) and ${actionCells} action calls by the wrong session refused${wrong.length ? `:\n    ${wrong.join("\n    ")}` : ""}`);
+  return { cells: cells.length + 2, actionCells };
 }
 
 const isRedirect = (status: number) => status >= 300 && status < 400;
