@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, formAlert, loginWithUsername, mailboxSubjects, mailboxText, newCustomer, type TestCustomer } from "./fixtures";
+import { DEMO_PASSWORD, expectAccessible, formAlert, loginWithUsername, mailboxSubjects, mailboxText, newCustomer, signIn, type TestCustomer } from "./fixtures";
 import { payInvoiceInBrowser } from "./pay-invoice-helpers";
 
 const uniqueEmail = (tag: string) => `${tag}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.com`;
@@ -38,9 +38,10 @@ async function openInvoiceAsAdmin(page: Page, number: string, opts: { checkAcces
   await expect(page.getByRole("heading", { level: 1, name: "Pagamenti" })).toBeVisible();
   await page.getByLabel("Numero fattura o codice cliente").fill(number);
   await page.getByRole("button", { name: "Cerca", exact: true }).click();
-  await expect(row(page, number)).toContainText("Pagata");
+  const found = page.getByRole("table", { name: `Fatture trovate per «${number}»` });
+  await expect(found.getByRole("row").filter({ has: page.getByRole("rowheader", { name: number }) })).toContainText("Pagata");
   if (opts.checkAccessibility) await expectAccessible(page);
-  await page.getByRole("link", { name: `Apri la fattura ${number}` }).click();
+  await found.getByRole("link", { name: `Apri la fattura ${number}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Fattura ${number}` })).toBeVisible();
 }
 
@@ -49,6 +50,10 @@ async function paidInSplitByMistake(page: Page, c: TestCustomer, email: string) 
   const invoice = c.invoices[0]!;
   const paid = await payInvoiceInBrowser(page, { number: invoice.number, customerCode: c.customerCode, amount: "100,00", regime: "split", email, card: "4242" });
   expect(paid.outcome).toBe("Pagamento riuscito");
+  // The net is paid; the ordinary invoice still asks its VAT, and the outcome says so.
+  await expect(page.getByText("La fattura è in regime ordinario: in Split Payment hai pagato l'imponibile. Resta da pagare l'IVA, 22,00 €.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Paga l'IVA" })).toBeVisible();
+  await expectAccessible(page);
   return invoice;
 }
 
@@ -174,11 +179,17 @@ test("a split payment chosen by mistake: Amministrazione asks for the VAT, which
   const invoice = await paidInSplitByMistake(page, c, payer);
 
   await loginAsStaff(page, "admin");
+  // Amministrazione finds it among the payments to settle, without searching.
+  await staffNav(page).getByRole("link", { name: "Pagamenti" }).click();
+  const toSettle = page.getByRole("region", { name: "Da regolare: pagamenti in regime IVA errato" });
+  await expect(toSettle.getByRole("rowheader", { name: invoice.number })).toBeVisible();
+  await expectAccessible(page);
   await openInvoiceAsAdmin(page, invoice.number);
   await expect(page.getByText("Pagato in un regime IVA diverso da quello della fattura.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Dati della fattura" })).toContainText("Pagata in parte");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Richiedi il pagamento dell'IVA" }).click();
-  await expect(page.getByText("IVA richiesta: la fattura ha ora un saldo di 22,00 € da pagare su Paga fattura. Il pagatore è stato avvisato per e-mail.")).toBeVisible();
+  await expect(page.getByText("IVA richiesta al pagatore: la fattura ha un saldo di 22,00 € da pagare su Paga fattura. Il pagatore è stato avvisato per e-mail.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Dati della fattura" })).toContainText("Pagata in parte");
   await expect(page.getByRole("button", { name: "Richiedi il pagamento dell'IVA" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Rimborsa" })).toHaveCount(0);
@@ -193,7 +204,9 @@ test("a split payment chosen by mistake: Amministrazione asks for the VAT, which
   await openInvoiceAsAdmin(page, invoice.number);
   await expect(page.getByRole("region", { name: "Dati della fattura" })).toContainText("Pagata");
   await expect(page.getByRole("region", { name: "Dati della fattura" })).not.toContainText("Pagata in parte");
-  await expect(page.getByText("Regolato: l'IVA è stata richiesta al pagatore come saldo della fattura.")).toBeVisible();
+  await expect(page.getByText("Regolato: l'IVA ancora dovuta è stata richiesta al pagatore.")).toBeVisible();
+  await staffNav(page).getByRole("link", { name: "Pagamenti" }).click();
+  await expect(toSettle.getByRole("rowheader", { name: invoice.number })).toHaveCount(0);
 });
 
 test("a split payment chosen by mistake: Amministrazione refunds it and the invoice is paid again in the right regime", async ({ page, request }) => {
@@ -215,6 +228,12 @@ test("a split payment chosen by mistake: Amministrazione refunds it and the invo
   const text = await mailboxText(page, payer, `Fattura ${invoice.number}: pagamento rimborsato`);
   expect(text).toContain("100,00 €");
   expect(text).toContain("122,00 €");
+
+  // The owner's invoice lists the payment as refunded, and its quietanza as no longer valid.
+  await signIn(page, c.username);
+  await page.goto(`/fatture/${invoice.id}`);
+  await expect(page.getByRole("link", { name: /^Quietanza QT-\d{4}-\d{6}, pagamento rimborsato$/ })).toBeVisible();
+  await expect(page.getByText(/rimborsati 100,00\s€/)).toBeVisible();
 
   const again = await payInvoiceInBrowser(page, { number: invoice.number, customerCode: c.customerCode, amount: "122,00", regime: "ordinario", email: payer, card: "4242" });
   expect(again.outcome).toBe("Pagamento riuscito");

@@ -23,12 +23,13 @@ test("a customer without cards is told how a card gets saved", async ({ page }) 
   await expect(page.getByText("Non hai ancora autorizzato un importo massimo prelevabile.")).toBeVisible();
 });
 
-test("a login with the PEC mailbox sees the cards but can't change them, not even by URL", async ({ page }) => {
+test("a login with the PEC mailbox doesn't see the account's cards, nor reaches them by URL", async ({ page }) => {
   await loginWithPec(page, "mario.rossi@pec-demo.it");
   await expect(page.getByRole("heading", { level: 1, name: "mario.rossi@pec-demo.it" })).toBeVisible();
   await page.goto("/metodi-di-pagamento");
-  await expect(page.getByRole("rowheader", { name: "Visa •••• 4242" })).toBeVisible();
-  await expect(page.getByText("Hai effettuato l'accesso con la casella PEC")).toBeVisible();
+  await expect(page.getByText("Hai effettuato l'accesso con la casella PEC: le carte e l'importo massimo prelevabile dell'account li gestisce il titolare")).toBeVisible();
+  await expect(page.getByText("Visa •••• 4242")).toHaveCount(0);
+  await expectAccessible(page);
   await expect(page.getByRole("link", { name: "Aggiungi una carta" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /Rimuovi/ })).toHaveCount(0);
   await page.goto("/metodi-di-pagamento/nuova-carta");

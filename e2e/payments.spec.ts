@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { enterCardAtBank, expectAccessible, signIn, mailboxSubjects, mailboxText, newCustomer, type TestCustomer } from "./fixtures";
+import { enterCardAtBank, expectAccessible, loginWithPec, signIn, mailboxSubjects, mailboxText, newCustomer, type TestCustomer } from "./fixtures";
 
 const cards = {
   approved: "4242 4242 4242 4242",
@@ -258,4 +258,30 @@ test("bad input in the checkout URLs changes nothing and says so", async ({ page
   const notify = await request.post("/api/payments/notify", { data: { id: "evt_forged", status: "succeeded" } });
   expect(notify.status()).toBe(401);
   expect(await (await request.get(`/dev/fixtures/customers/${customer.customerId}/payments`)).json()).toMatchObject({ succeeded: 0, failed: 0, paidOrders: 0 });
+});
+
+test("the PEC mailbox's login pays its order with a new card, which changes nothing of the account", async ({ page, request }) => {
+  const customer = await newCustomer(request, { kind: "saved-card" });
+  await loginWithPec(page, customer.pecAddress);
+  await expect(page.getByRole("heading", { level: 1, name: customer.pecAddress })).toBeVisible();
+  await page.getByRole("link", { name: `Paga l'ordine ${customer.order.number}` }).click();
+  // The account's saved Visa is not offered: a new card on the bank's page only.
+  await expect(page.getByLabel("Carta di credito registrata")).toHaveCount(0);
+  await expect(page.getByText("Stai pagando dall'accesso della casella PEC: la carta serve solo per questo ordine.")).toBeVisible();
+  await toSummary(page);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Prosegui" }).click();
+  await payOnBankPage(page, "5555 5555 5555 4444");
+  await expect(page.getByRole("heading", { level: 1, name: "Pagamento completato" })).toBeVisible();
+  await expect(page.getByText("La carta non è stata salvata: il rinnovo automatico resta come l'ha impostato il titolare dell'account.")).toBeVisible();
+  await expectAccessible(page);
+  expect(await (await request.get(`/dev/fixtures/customers/${customer.customerId}/payments`)).json()).toMatchObject({ succeeded: 1, paidOrders: 1, bankCharges: 1 });
+
+  // The holder, with the username: still one card, the same renewal card, renewal of the PEC as it was.
+  await signIn(page, customer.username);
+  await page.goto("/metodi-di-pagamento");
+  await expect(page.getByRole("rowheader", { name: /Mastercard/ })).toHaveCount(0);
+  await expect(page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Visa •••• 4242" }) })).toContainText("Usata per i rinnovi");
+  await page.goto("/");
+  await expect(page.getByRole("switch", { name: `Rinnovo automatico di ${customer.pecAddress}` })).toHaveAttribute("aria-checked", "false");
 });
