@@ -1,5 +1,6 @@
 import "server-only";
 import { sandboxGateway } from "./sandbox";
+import { createStripeGateway, stripeSettings } from "./stripe";
 import type { PaymentGateway } from "./types";
 
 export type * from "./types";
@@ -7,6 +8,7 @@ export { GatewayError, type GatewayErrorCode } from "./errors";
 
 const implementations: Record<string, () => PaymentGateway> = {
   sandbox: () => sandboxGateway,
+  stripe: () => createStripeGateway(stripeSettings()),
 };
 
 /** The configured gateway's name; throws on a value no implementation answers to. */
