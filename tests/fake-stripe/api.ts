@@ -146,6 +146,19 @@ export function attachPaymentMethod(store: FakeStore, id: string, p: Params): St
   return pm;
 }
 
+/** Stripe lets the holder's name and a card's expiry be updated (a renewed card, a typo). */
+export function updatePaymentMethod(store: FakeStore, id: string, p: Params): Stripe.PaymentMethod {
+  const pm = store.paymentMethods.get(id);
+  if (!pm?.card) throw missing(id, "payment_method");
+  const name = str(obj(p, "billing_details"), "name");
+  if (name !== undefined) pm.billing_details.name = name || null;
+  const card = obj(p, "card");
+  if (str(card, "exp_month")) pm.card.exp_month = Number(str(card, "exp_month"));
+  if (str(card, "exp_year")) pm.card.exp_year = Number(str(card, "exp_year"));
+  store.emit("payment_method.updated", pm);
+  return pm;
+}
+
 export function createRefund(store: FakeStore, p: Params): Stripe.Refund {
   const id = str(p, "payment_intent");
   if (!id) throw invalid("Missing required param: payment_intent.", "payment_intent", "parameter_missing");

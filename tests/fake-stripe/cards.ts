@@ -12,6 +12,8 @@ export type CardBehaviour =
   | "authenticate_then_insufficient_funds" // 3-D Secure on the first payment, later ones insufficient_funds
   | "attach_then_decline"; // attaches (and sets up) fine, every charge declined
 
+export { testPaymentMethods } from "@/lib/gateway/stripe/test-payment-methods";
+
 export type TestCard = { number: string; brand: "visa" | "mastercard" | "amex"; behaviour: CardBehaviour };
 
 const cards: TestCard[] = [
@@ -26,26 +28,6 @@ const cards: TestCard[] = [
   { number: "4000008260003178", brand: "visa", behaviour: "authenticate_then_insufficient_funds" },
   { number: "4000000000000341", brand: "visa", behaviour: "attach_then_decline" },
 ];
-
-/** Stripe's test PaymentMethods (`pm_card_…`): how test code saves a card without typing a number. */
-export const testPaymentMethods: Record<string, string> = {
-  pm_card_visa: "4242424242424242",
-  pm_card_mastercard: "5555555555554444",
-  pm_card_amex: "378282246310005",
-  pm_card_chargeDeclined: "4000000000000002",
-  pm_card_chargeDeclinedInsufficientFunds: "4000000000009995",
-  pm_card_chargeDeclinedExpiredCard: "4000000000000069",
-  pm_card_authenticationRequired: "4000002760003184",
-  pm_card_authenticationRequiredOnSetup: "4000002500003155",
-  pm_card_authenticationRequiredChargeDeclinedInsufficientFunds: "4000008260003178",
-  pm_card_chargeCustomerFail: "4000000000000341",
-};
-
-/** The test PaymentMethod Stripe documents for a card number (for the test seam's saved cards). */
-export function testPaymentMethodFor(number: string): string | null {
-  const digits = number.replace(/\D/g, "");
-  return Object.entries(testPaymentMethods).find(([, n]) => n === digits)?.[0] ?? null;
-}
 
 /** Any other Luhn-valid Visa/Mastercard number behaves like 4242, as on Stripe. */
 export function testCard(number: string): TestCard | null {

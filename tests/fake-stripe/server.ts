@@ -98,6 +98,7 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     ["POST", /^\/v1\/setup_intents\/([^/]+)\/cancel$/, (id, q) => api.cancelIntent(store, "setup_intent", id, q)],
     ["GET", /^\/v1\/payment_methods\/([^/]+)$/, (id) => found(store.paymentMethods.get(id), id, "payment_method")],
     ["POST", /^\/v1\/payment_methods\/([^/]+)\/attach$/, (id, q) => api.attachPaymentMethod(store, id, q)],
+    ["POST", /^\/v1\/payment_methods\/([^/]+)$/, (id, q) => api.updatePaymentMethod(store, id, q)],
     ["POST", /^\/v1\/refunds$/, (_, q) => api.createRefund(store, q)],
     ["GET", /^\/v1\/refunds$/, (_, q) => api.list(store.refunds.values(), q, (r) => !q.payment_intent || r.payment_intent === q.payment_intent, "/v1/refunds")],
   ];
@@ -142,6 +143,10 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
       if (method === "GET") return html(res, store.intent(verb) ? threeDSecurePage(verb) : null);
       return redirect(authenticate(store, verb, form.get("result") === "complete" ? "complete" : "fail").next);
     }
+    if (area === "_fake" && id === "webhooks" && method === "GET") {
+      const q = url.searchParams;
+      return json(res, 200, webhooks({ merchantRef: q.get("merchantRef") ?? undefined, type: q.get("type") ?? undefined, signedSecondsAgo: Number(q.get("signedSecondsAgo") ?? 0) }).map(({ body, signature }) => ({ body, signature })));
+    }
     if (area === "_fake" && id === "checkout" && verb && method === "POST") return json(res, 200, payCheckout(store, verb, JSON.parse(raw) as CardEntry));
     if (area === "_fake" && id === "authenticate" && verb && method === "POST") return json(res, 200, authenticate(store, verb, (JSON.parse(raw) as { result: "complete" | "fail" }).result));
     return json(res, 404, { error: { type: "invalid_request_error", message: "Not found" } });
@@ -156,13 +161,16 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     webhookSecret,
     store,
     dropResponses: (count) => void (drop = count),
-    webhooks: (filter = {}) =>
-      store.events
-        .filter((e) => !filter.type || e.type === filter.type)
-        .filter((e) => !filter.merchantRef || (e.data.object as { metadata?: Stripe.Metadata | null }).metadata?.merchantRef === filter.merchantRef)
-        .map((e) => sign(e, filter.signedSecondsAgo)),
+    webhooks,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+
+  function webhooks(filter: { merchantRef?: string; type?: string; signedSecondsAgo?: number } = {}) {
+    return store.events
+        .filter((e) => !filter.type || e.type === filter.type)
+        .filter((e) => !filter.merchantRef || (e.data.object as { metadata?: Stripe.Metadata | null }).metadata?.merchantRef === filter.merchantRef)
+        .map((e) => sign(e, filter.signedSecondsAgo));
+  }
 }
 
 function found<T>(value: T | undefined, id: string, param: string): T {

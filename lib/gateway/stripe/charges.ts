@@ -1,9 +1,10 @@
 import "server-only";
 import Stripe from "stripe";
 import { GatewayError } from "../errors";
-import { checkSavedCardChargeInput, merchantUrl } from "../input-checks";
+import { checkSavedCardChargeInput } from "../input-checks";
 import type { PaymentOutcome, SavedCardChargeInput } from "../types";
 import { rethrowIdempotency } from "./errors";
+import { attemptReturnUrl } from "./hosted";
 import { retrieveById } from "./lookup";
 import { expansions, outcomeOf } from "./outcome";
 import { attemptOf, knownStripeCustomer, recordStripeId, rememberAttempt, stripeKey } from "./records";
@@ -22,7 +23,7 @@ function intentParams(input: SavedCardChargeInput, customer: string): Stripe.Pay
   };
   // MIT: the customer is away; the issuer may decline with authentication_required, never challenge.
   // CIT: a challenge sends the browser to 3-D Secure and back to the area's return page.
-  return input.initiator === "MIT" ? { ...base, off_session: true } : { ...base, return_url: merchantUrl(input.returnUrl!) };
+  return input.initiator === "MIT" ? { ...base, off_session: true } : { ...base, return_url: attemptReturnUrl(input.returnUrl!, input.merchantRef).toString() };
 }
 
 function sameCharge(intent: Stripe.PaymentIntent, input: SavedCardChargeInput): boolean {

@@ -11,10 +11,16 @@ import { attemptOf, recordStripeId, rememberAttempt, stripeCustomerFor, stripeKe
 /** Stripe's shortest Checkout Session: it expires by itself after this long. */
 export const CHECKOUT_TTL_MS = 30 * 60_000;
 
-/** The area's return page, with what Stripe adds ({CHECKOUT_SESSION_ID}) and the attempt's id. */
-export function returnUrls(returnUrl: string, merchantRef: string) {
+/** The area's return page as an absolute URL naming the attempt (`gw_mref`, read by `returnSignal`). */
+export function attemptReturnUrl(returnUrl: string, merchantRef: string): URL {
   const url = new URL(merchantUrl(returnUrl));
   url.searchParams.set("gw_mref", merchantRef);
+  return url;
+}
+
+/** Checkout's two ways back: success (Stripe adds {CHECKOUT_SESSION_ID}) and its back link. */
+export function returnUrls(returnUrl: string, merchantRef: string) {
+  const url = attemptReturnUrl(returnUrl, merchantRef);
   const cancel = new URL(url);
   cancel.searchParams.set("gw_abandoned", "1");
   // Stripe replaces the template only if its braces are not percent-encoded.
