@@ -4,10 +4,11 @@ import { db, type Tx } from "@/lib/db";
 import type { GwCard, GwCharge, GwSession } from "@/lib/db/generated/client";
 import { isUuid } from "@/lib/db/ids";
 import { now } from "@/lib/clock";
+import { providerIdentity } from "@/lib/provider";
 import type { CardDetails, GatewayLookup } from "../types";
 
-/** The one merchant this sandbox bank serves, shown on its pages. */
-export const MERCHANT_NAME = "Area Clienti";
+/** The one merchant this sandbox bank serves, shown on its pages: the deployment's provider. */
+export const merchantName = () => providerIdentity().name;
 /** A hosted session, and a saved-card charge waiting for 3-D Secure, end after this long. */
 export const SESSION_TTL_MS = 15 * 60_000;
 
