@@ -12,6 +12,8 @@ export type CardBehaviour =
   | "authenticate_then_insufficient_funds" // 3-D Secure on the first payment, later ones insufficient_funds
   | "attach_then_decline"; // attaches (and sets up) fine, every charge declined
 
+import { passesLuhn } from "@/lib/security/card-numbers";
+
 export { testPaymentMethods } from "@/lib/gateway/stripe/test-payment-methods";
 
 export type TestCard = { number: string; brand: "visa" | "mastercard" | "amex"; behaviour: CardBehaviour };
@@ -34,21 +36,11 @@ export function testCard(number: string): TestCard | null {
   const digits = number.replace(/[\s-]/g, "");
   const known = cards.find((c) => c.number === digits);
   if (known) return known;
-  if (!/^\d{13,19}$/.test(digits) || !luhn(digits)) return null;
+  if (!/^\d{13,19}$/.test(digits) || !passesLuhn(digits)) return null;
   if (/^4/.test(digits)) return { number: digits, brand: "visa", behaviour: "approve" };
   if (/^(5[1-5]|2[2-7])/.test(digits)) return { number: digits, brand: "mastercard", behaviour: "approve" };
   if (/^3[47]/.test(digits)) return { number: digits, brand: "amex", behaviour: "approve" };
   return null;
-}
-
-function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return sum % 10 === 0;
 }
 
 /** A Stripe card error: `code` (and `decline_code` for issuer declines), as Stripe sends them. */

@@ -1,13 +1,12 @@
 import "server-only";
 import Stripe from "stripe";
-import { GatewayError } from "../errors";
 import { checkSavedCardChargeInput } from "../input-checks";
 import type { PaymentOutcome, SavedCardChargeInput } from "../types";
 import { rethrowIdempotency } from "./errors";
 import { attemptReturnUrl } from "./hosted";
-import { retrieveById } from "./lookup";
+import { madeEarlier } from "./lookup";
 import { expansions, outcomeOf } from "./outcome";
-import { attemptOf, knownStripeCustomer, recordStripeId, rememberAttempt, stripeKey } from "./records";
+import { knownStripeCustomer, recordStripeId, rememberAttempt, stripeKey } from "./records";
 
 function intentParams(input: SavedCardChargeInput, customer: string): Stripe.PaymentIntentCreateParams {
   const base: Stripe.PaymentIntentCreateParams = {
@@ -37,12 +36,8 @@ function sameCharge(intent: Stripe.PaymentIntent, input: SavedCardChargeInput): 
  */
 export async function chargeSavedCard(stripe: Stripe, input: SavedCardChargeInput): Promise<PaymentOutcome> {
   checkSavedCardChargeInput(input);
-  const known = await attemptOf(input.idempotencyKey);
-  if (known?.stripeId) {
-    const found = await retrieveById(stripe, known.stripeId);
-    if (found?.kind !== "payment_intent" || !sameCharge(found.intent, input)) throw new GatewayError("idempotency_conflict", "idempotencyKey was already used for a different charge");
-    return outcomeOf(found);
-  }
+  const earlier = await madeEarlier(stripe, input.idempotencyKey, (found) => found.kind === "payment_intent" && sameCharge(found.intent, input));
+  if (earlier) return outcomeOf(earlier);
   // A token is good only for the customer it was saved for: Stripe attaches it to their Customer.
   const customer = await knownStripeCustomer(input.merchantCustomerRef);
   if (!customer) return { status: "failed", reason: "invalid_card" };

@@ -1,12 +1,11 @@
 import "server-only";
 import type Stripe from "stripe";
 import { now } from "@/lib/clock";
-import { GatewayError } from "../errors";
 import { checkHostedSessionInput, merchantUrl } from "../input-checks";
 import type { HostedSession, HostedSessionInput } from "../types";
 import { rethrowIdempotency } from "./errors";
-import { retrieveById } from "./lookup";
-import { attemptOf, recordStripeId, rememberAttempt, stripeCustomerFor, stripeKey } from "./records";
+import { madeEarlier } from "./lookup";
+import { recordStripeId, rememberAttempt, stripeCustomerFor, stripeKey } from "./records";
 
 /** Stripe's shortest Checkout Session: it expires by itself after this long. */
 export const CHECKOUT_TTL_MS = 30 * 60_000;
@@ -67,12 +66,8 @@ function sameSession(session: Stripe.Checkout.Session, input: HostedSessionInput
  */
 export async function createHostedSession(stripe: Stripe, input: HostedSessionInput): Promise<HostedSession> {
   checkHostedSessionInput(input);
-  const known = await attemptOf(input.idempotencyKey);
-  if (known?.stripeId) {
-    const found = await retrieveById(stripe, known.stripeId);
-    if (found?.kind !== "session" || !sameSession(found.session, input)) throw new GatewayError("idempotency_conflict", "idempotencyKey was already used for a different session");
-    return { sessionId: found.session.id, redirectUrl: found.session.url ?? merchantUrl(input.returnUrl) };
-  }
+  const earlier = await madeEarlier(stripe, input.idempotencyKey, (found) => found.kind === "session" && sameSession(found.session, input));
+  if (earlier?.kind === "session") return { sessionId: earlier.session.id, redirectUrl: earlier.session.url ?? merchantUrl(input.returnUrl) };
   await rememberAttempt({ idempotencyKey: input.idempotencyKey, kind: "CHECKOUT_SESSION", merchantRef: input.merchantRef });
   // Only a card that is kept needs a Stripe Customer; a one-off payer (Paga fattura) gets none.
   const keep = input.kind === "VERIFY" || input.saveCard;

@@ -1,6 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
 import { log } from "@/lib/ops/log";
+import { GatewayError } from "../errors";
 import type { GatewayLookup, PaymentOutcome } from "../types";
 import { isMissing, isStripeError } from "./errors";
 import { expansions, merchantRefOf, outcomeOf, type StripeAttemptObject } from "./outcome";
@@ -67,6 +68,18 @@ export async function findAttemptObject(stripe: Stripe, lookup: GatewayLookup): 
 export async function getOutcome(stripe: Stripe, lookup: GatewayLookup): Promise<PaymentOutcome> {
   const found = await findAttemptObject(stripe, lookup);
   return found ? outcomeOf(found) : { status: "not_found" };
+}
+
+/**
+ * What an earlier call with this key made, once Stripe had answered it (Stripe itself forgets a
+ * key after 24 hours); a call with the key that asks for something else is refused.
+ */
+export async function madeEarlier(stripe: Stripe, key: string, same: (found: StripeAttemptObject) => boolean): Promise<StripeAttemptObject | null> {
+  const known = await attemptOf(key);
+  if (!known?.stripeId) return null;
+  const found = await retrieveById(stripe, known.stripeId);
+  if (!found || !same(found)) throw new GatewayError("idempotency_conflict", "idempotencyKey was already used for a different request");
+  return found;
 }
 
 const openIntent = ["requires_payment_method", "requires_confirmation", "requires_action"];

@@ -50,40 +50,27 @@ export function cardOf(paymentMethod: Stripe.PaymentMethod | string | null): Car
 
 const redirectOf = (nextAction: { redirect_to_url?: { url: string | null } } | null) => nextAction?.redirect_to_url?.url ?? null;
 
-function intentOutcome(intent: Stripe.PaymentIntent): PaymentOutcome {
+/**
+ * PaymentIntents and SetupIntents share one lifecycle (requires_action → processing → succeeded,
+ * or back to requires_payment_method with the error); they differ in the amount and the error field.
+ */
+function intentOutcomeOf(intent: Stripe.PaymentIntent | Stripe.SetupIntent): PaymentOutcome {
   const chargeId = intent.id;
+  const lastError = intent.object === "payment_intent" ? intent.last_payment_error : intent.last_setup_error;
   switch (intent.status) {
     case "succeeded":
-      return { status: "succeeded", chargeId, amountCents: intent.amount_received, card: cardOf(intent.payment_method) };
+      return { status: "succeeded", chargeId, amountCents: intent.object === "payment_intent" ? intent.amount_received : 0, card: cardOf(intent.payment_method) };
     case "requires_action": {
       const redirectUrl = redirectOf(intent.next_action);
       // Without a redirect the customer can't authenticate here: the area ends the attempt.
       return redirectUrl ? { status: "requires_action", chargeId, redirectUrl } : { status: "pending" };
     }
     case "canceled":
-      return { status: "failed", chargeId, reason: intent.last_payment_error ? declineReasonOf(intent.last_payment_error) : "authentication_abandoned" };
+      return { status: "failed", chargeId, reason: lastError ? declineReasonOf(lastError) : "authentication_abandoned" };
     case "requires_payment_method":
       // Confirmed and declined (or 3-D Secure failed): final for the area, which never retries an intent.
-      return intent.last_payment_error ? { status: "failed", chargeId, reason: declineReasonOf(intent.last_payment_error) } : { status: "pending" };
+      return lastError ? { status: "failed", chargeId, reason: declineReasonOf(lastError) } : { status: "pending" };
     default: // processing, requires_confirmation, requires_capture: nothing final yet
-      return { status: "pending" };
-  }
-}
-
-function setupOutcome(intent: Stripe.SetupIntent): PaymentOutcome {
-  const chargeId = intent.id;
-  switch (intent.status) {
-    case "succeeded":
-      return { status: "succeeded", chargeId, amountCents: 0, card: cardOf(intent.payment_method) };
-    case "requires_action": {
-      const redirectUrl = redirectOf(intent.next_action);
-      return redirectUrl ? { status: "requires_action", chargeId, redirectUrl } : { status: "pending" };
-    }
-    case "canceled":
-      return { status: "failed", chargeId, reason: intent.last_setup_error ? declineReasonOf(intent.last_setup_error) : "authentication_abandoned" };
-    case "requires_payment_method":
-      return intent.last_setup_error ? { status: "failed", chargeId, reason: declineReasonOf(intent.last_setup_error) } : { status: "pending" };
-    default:
       return { status: "pending" };
   }
 }
@@ -93,7 +80,7 @@ const expanded = <T extends { id: string }>(value: string | T | null): T | null 
 function sessionOutcome(session: Stripe.Checkout.Session): PaymentOutcome {
   const payment = expanded(session.payment_intent);
   const setup = expanded(session.setup_intent);
-  const intentOf = (): PaymentOutcome | null => (payment ? intentOutcome(payment) : setup ? setupOutcome(setup) : null);
+  const intentOf = (): PaymentOutcome | null => (payment ?? setup ? intentOutcomeOf((payment ?? setup)!) : null);
   switch (session.status) {
     case "open":
       // A card declined on Checkout's page leaves the session open: the customer may try another.
@@ -116,7 +103,7 @@ function sessionOutcome(session: Stripe.Checkout.Session): PaymentOutcome {
 
 export function outcomeOf(found: StripeAttemptObject): PaymentOutcome {
   if (found.kind === "session") return sessionOutcome(found.session);
-  return found.kind === "payment_intent" ? intentOutcome(found.intent) : setupOutcome(found.intent);
+  return intentOutcomeOf(found.intent);
 }
 
 /** The Stripe object's own record of which attempt of the area made it. */
