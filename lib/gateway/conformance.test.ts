@@ -7,7 +7,7 @@ import { startFakeStripe, type FakeStripe } from "@/tests/fake-stripe/server";
 import { GatewayError } from "./errors";
 import { sandboxGateway } from "./sandbox";
 import { createStripeGateway, stripeSettings } from "./stripe";
-import { bankNotifications, payAtBank, saveTestCard, type Bank } from "./testing";
+import { bankCharges, bankNotifications, payAtBank, saveTestCard, type Bank } from "./testing";
 import type { AttemptRef, HostedSessionInput, PaymentGateway, PaymentOutcome, SavedCardChargeInput } from "./types";
 
 /**
@@ -130,6 +130,7 @@ describe.each(profiles)("$bank", (p) => {
       expect(first.outcome).toMatchObject({ status: "succeeded", amountCents: 3_050, card: { token: card.token, last4: "4242", holder: "Mario Rossi", expMonth: 8, expYear: 2030 } });
       expect(await gw().chargeSavedCard(first.input)).toEqual(first.outcome);
       await expect(gw().chargeSavedCard({ ...first.input, amountCents: 3_051 })).rejects.toBeInstanceOf(GatewayError);
+      expect(await bankCharges([first.input.merchantRef], p.bank)).toEqual([expect.objectContaining({ status: "succeeded", amountCents: 3_050, initiator: "CIT" })]);
     });
 
     it("3-D Secure on a customer-present charge: the right code pays, a wrong one fails", async () => {

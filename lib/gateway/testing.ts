@@ -126,3 +126,29 @@ export async function bankNotifications(merchantRef: string, opts: { signedSecon
   const signed = await fakeStripe<{ body: string; signature: string }[]>(`/_fake/webhooks?merchantRef=${encodeURIComponent(merchantRef)}&signedSecondsAgo=${age}`);
   return signed.map(({ body, signature }) => ({ body, headers: new Headers({ "content-type": "application/json", "stripe-signature": signature }) }));
 }
+
+export type BankCharge = { chargeId: string; merchantRef: string; status: "succeeded" | "failed" | "open"; amountCents: number; refundedCents: number; initiator: "CIT" | "MIT" | "VERIFY" };
+
+/**
+ * What the bank did for these attempts (the area's merchantRefs): every charge it made or tried,
+ * for tests that count charges ("one charge per order") instead of reading a bank's own tables.
+ */
+export async function bankCharges(merchantRefs: string[], bank?: Bank): Promise<BankCharge[]> {
+  if (bankOf(bank) === "sandbox") {
+    const rows = await db.gwCharge.findMany({ where: { merchantRef: { in: merchantRefs } }, orderBy: { createdAt: "asc" } });
+    return rows.map((c) => ({
+      chargeId: c.id, merchantRef: c.merchantRef, status: c.status === "SUCCEEDED" ? "succeeded" : c.status === "FAILED" ? "failed" : "open",
+      amountCents: c.status === "SUCCEEDED" ? c.amountCents : 0, refundedCents: c.refundedCents, initiator: c.initiator as BankCharge["initiator"],
+    }));
+  }
+  type Intent = { id: string; object: string; status: string; metadata: Record<string, string> | null; amount: number; refunded: number };
+  const intents = await fakeStripe<Intent[]>("/_fake/intents");
+  return intents
+    .filter((i) => i.metadata?.merchantRef && merchantRefs.includes(i.metadata.merchantRef))
+    .map((i) => ({
+      chargeId: i.id, merchantRef: i.metadata!.merchantRef,
+      status: i.status === "succeeded" ? "succeeded" : i.status === "requires_payment_method" || i.status === "canceled" ? "failed" : "open",
+      amountCents: i.amount, refundedCents: i.refunded,
+      initiator: i.object === "setup_intent" ? "VERIFY" : i.metadata!.initiator === "MIT" ? "MIT" : "CIT",
+    }));
+}

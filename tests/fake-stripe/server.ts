@@ -147,6 +147,15 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
       const q = url.searchParams;
       return json(res, 200, webhooks({ merchantRef: q.get("merchantRef") ?? undefined, type: q.get("type") ?? undefined, signedSecondsAgo: Number(q.get("signedSecondsAgo") ?? 0) }).map(({ body, signature }) => ({ body, signature })));
     }
+    if (area === "_fake" && id === "intents" && method === "GET") {
+      // For tests that count what the bank did: every intent with its charge's refunds.
+      const intents = [...store.paymentIntents.values(), ...store.setupIntents.values()].map((intent) => {
+        const charge = intent.object === "payment_intent" && typeof intent.latest_charge === "string" ? store.charges.get(intent.latest_charge) : undefined;
+        const error = intent.object === "payment_intent" ? intent.last_payment_error : intent.last_setup_error;
+        return { id: intent.id, object: intent.object, status: intent.status, metadata: intent.metadata, amount: intent.object === "payment_intent" ? intent.amount_received : 0, refunded: charge?.amount_refunded ?? 0, declineCode: error?.decline_code ?? error?.code ?? null };
+      });
+      return json(res, 200, intents);
+    }
     if (area === "_fake" && id === "checkout" && verb && method === "POST") return json(res, 200, payCheckout(store, verb, JSON.parse(raw) as CardEntry));
     if (area === "_fake" && id === "authenticate" && verb && method === "POST") return json(res, 200, authenticate(store, verb, (JSON.parse(raw) as { result: "complete" | "fail" }).result));
     return json(res, 404, { error: { type: "invalid_request_error", message: "Not found" } });
