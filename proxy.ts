@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { configuredGatewayName } from "@/lib/gateway/name";
 import { refuseBadPost } from "@/lib/security/action-guard";
 import { securityHeaders, servedOverHttps } from "@/lib/security/headers";
 
@@ -12,6 +13,12 @@ export async function proxy(request: NextRequest) {
   if (refused) return refused;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const headers = securityHeaders({ nonce, https: servedOverHttps(), dev: process.env.NODE_ENV !== "production" });
+  // The sandbox bank's pages exist only while it is the configured bank: never next to a real one.
+  if (isSandboxPage(request.nextUrl.pathname) && configuredGatewayName() !== "sandbox") {
+    const notFound = new NextResponse("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+    for (const [name, value] of Object.entries(headers)) notFound.headers.set(name, value);
+    return notFound;
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
@@ -19,6 +26,8 @@ export async function proxy(request: NextRequest) {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
+
+const isSandboxPage = (path: string) => path === "/gateway" || path.startsWith("/gateway/");
 
 export const config = {
   // Static files carry no script; prefetches reuse the page's policy. Action posts (fetch or no-JS

@@ -18,7 +18,8 @@ export default defineConfig({
     pool: "forks",
     isolate: true,
     globalSetup: ["tests/global-setup.ts"],
-    setupFiles: ["tests/setup-db.ts"],
+    // tests/setup-gateway.ts: TEST_GATEWAY=stripe runs every file on a fake Stripe API instead of the sandbox.
+    setupFiles: ["tests/setup-db.ts", "tests/setup-gateway.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DemoBanner } from "@/components/layout/demo-banner";
 import { Providers } from "@/components/layout/providers";
 import "./globals.css";
 import { ClientMessages } from "@/lib/i18n/client-messages";
@@ -14,6 +15,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body>
+        <DemoBanner />
         <ClientMessages>
           <Providers>{children}</Providers>
         </ClientMessages>

@@ -35,7 +35,7 @@ await admin.query(`CREATE DATABASE ${dbName}`);
 const url = new URL(serverUrl);
 url.pathname = `/${dbName}`;
 const env: NodeJS.ProcessEnv = {
-  ...process.env, DATABASE_URL: url.toString(), NODE_ENV: "production", AREA_DEV_TOOLS: "1", RENEWALS_DAILY_AT: "off", WORKER_IN_PROCESS: "0",
+  ...process.env, DATABASE_URL: url.toString(), NODE_ENV: "production", AREA_DEMO: "1", AREA_DEV_TOOLS: "1", RENEWALS_DAILY_AT: "off", WORKER_IN_PROCESS: "0",
   NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), GATEWAY_SECRET: randomBytes(32).toString("hex"), NEXT_TELEMETRY_DISABLED: "1",
 };
 const run = (cmd: string, argv: string[]) => execFileSync(cmd, argv, { env, stdio: ["ignore", "inherit", "inherit"] });

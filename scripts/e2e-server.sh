@@ -7,6 +7,7 @@ PORT="${1:-3100}"
 
 export NODE_ENV=production
 export AREA_DEV_TOOLS=1                  # local mailbox page and test fixtures route
+export AREA_DEMO=1                       # a declared demo: the sandbox bank and the demo seed are allowed
 export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-e2e-only-secret-not-for-production}"
 export GATEWAY_SECRET="${GATEWAY_SECRET:-e2e-only-gateway-secret-not-for-production}"
 export NEXTAUTH_URL="http://127.0.0.1:${PORT}"

@@ -49,7 +49,7 @@ const base = `http://127.0.0.1:${port}`;
 Object.assign(process.env, {
   DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), GATEWAY_SECRET: randomBytes(32).toString("hex"), NEXTAUTH_URL: base,
 });
-const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", WORKER_IN_PROCESS: "0", RENEWALS_DAILY_AT: "off", AREA_DEV_TOOLS: "1", LOG_LEVEL: "warn" };
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", AREA_DEMO: "1", WORKER_IN_PROCESS: "0", RENEWALS_DAILY_AT: "off", AREA_DEV_TOOLS: "1", LOG_LEVEL: "warn" };
 delete env.AREA_FAILPOINT;
 delete env.RESEND_API_KEY;
 

@@ -34,7 +34,7 @@ const SERVER_LOG = path.join(tmpdir(), `hostile-input-server-${process.pid}.log`
 // A production server as deployed: no development tools, no in-process worker (nothing runs
 // behind the requests' back, so the checksum sees only what they did).
 const env: NodeJS.ProcessEnv = {
-  ...process.env, NODE_ENV: "production", WORKER_IN_PROCESS: "0", RENEWALS_DAILY_AT: "off", AREA_DEV_TOOLS: "0",
+  ...process.env, NODE_ENV: "production", AREA_DEMO: "1", WORKER_IN_PROCESS: "0", RENEWALS_DAILY_AT: "off", AREA_DEV_TOOLS: "0",
   NEXTAUTH_SECRET: randomBytes(32).toString("hex"), GATEWAY_SECRET: gatewaySecret, NEXTAUTH_URL: base,
 };
 console.log(`hostile-input: seed ${seed} (replay with FUZZ_SEED=${seed}), runs ×${scale}`);

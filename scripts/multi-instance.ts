@@ -16,7 +16,7 @@ if (!/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")) throw new Error
 const ports = [3501, 3502];
 const urls = ports.map((p) => `http://127.0.0.1:${p}`);
 const env: NodeJS.ProcessEnv = {
-  ...process.env, NODE_ENV: "production", WORKER_IN_PROCESS: "0", WORKER_POLL_MS: "200", RENEWALS_DAILY_AT: "off", AREA_DEV_TOOLS: "1",
+  ...process.env, NODE_ENV: "production", AREA_DEMO: "1", WORKER_IN_PROCESS: "0", WORKER_POLL_MS: "200", RENEWALS_DAILY_AT: "off", AREA_DEV_TOOLS: "1",
   NEXTAUTH_SECRET: randomBytes(32).toString("hex"), GATEWAY_SECRET: randomBytes(32).toString("hex"), NEXTAUTH_URL: urls[0],
 };
 execFileSync("npx", ["tsx", "scripts/db.ts", "migrate"], { env, stdio: "inherit" });

@@ -2,7 +2,13 @@ import "./server-only-hook";
 
 // Demo data for QA and the documentation (README, "Demo accounts"). Safe to run again.
 const { disconnectDb, getDb } = await import("../lib/db/index");
-const { seedDemoData } = await import("../lib/demo/seed");
+const { demoSeedRefusal, seedDemoData } = await import("../lib/demo/seed");
+
+const refusal = demoSeedRefusal();
+if (refusal) {
+  console.error(`seed: ${refusal}`);
+  process.exit(1);
+}
 
 const started = Date.now();
 try {

@@ -7,6 +7,8 @@
  */
 import "./server-only-hook";
 
+// The same refusals as the server's (lib/ops/start-checks.ts): no production worker on the sandbox bank.
+(await import("../lib/ops/start-guard")).refuseToStartIfMisconfigured();
 const { isEmbedded } = await import("../lib/db/config");
 const logger = (await import("../lib/ops/log")).log("worker");
 if (isEmbedded()) {

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 import type { OrderKind, ProductCode } from "@/lib/db/generated/enums";
 import { createInvoice, type NewInvoice } from "@/lib/invoices/create";
 import { withVat } from "@/lib/money";
+import { isDemo } from "@/lib/ops/demo";
 import { catalogue } from "./catalogue";
 import { saveSandboxCard } from "./sandbox-cards";
 
@@ -32,7 +33,16 @@ type ServiceSeed = {
 type OrderSeed = { number: string; serviceId: string; product: ProductCode; kind: OrderKind; description: string };
 
 /** Creates what is missing and leaves alone what exists, so running it twice changes nothing. */
+/** Why the demo seed must not run here, or null: never in production unless a declared demo. */
+export function demoSeedRefusal(env: Record<string, string | undefined> = process.env): string | null {
+  if (env.NODE_ENV !== "production" || isDemo(env)) return null;
+  return `the demo seed refuses to run in production: it creates accounts with the published password ${DEMO_PASSWORD} and the sandbox's test cards. ` +
+    "Create the first administrator with the staff-account command (README, \"Going live\"); for a declared demo set AREA_DEMO=1.";
+}
+
 export async function seedDemoData(db: PrismaClient, now: Date = new Date()) {
+  const refusal = demoSeedRefusal();
+  if (refusal) throw new Error(refusal);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const p of catalogue) {
     await db.product.upsert({ where: { code: p.code }, create: p, update: {} });

@@ -2,6 +2,7 @@ import "server-only";
 import { Resend } from "resend";
 import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
+import { providerIdentity } from "@/lib/provider";
 import type { OutgoingEmail } from "./types";
 
 export type DeliveryResult = { providerMessageId: string | null };
@@ -75,5 +76,5 @@ export function defaultEmailTransport(env: Record<string, string | undefined> = 
 }
 
 export function emailFrom(env: Record<string, string | undefined> = process.env) {
-  return env.EMAIL_FROM?.trim() || "Area Clienti <noreply@area-clienti.test>";
+  return env.EMAIL_FROM?.trim() || `${providerIdentity(env).name.replace(/[<>"]/g, "")} <noreply@area-clienti.test>`;
 }

@@ -12,7 +12,12 @@ export type DeclineReason =
   | "expired_card"
   | "authentication_failed"
   | "authentication_abandoned"
-  | "invalid_card";
+  | "invalid_card"
+  /**
+   * A merchant-initiated (off-session) charge that the issuer wants the cardholder to authenticate
+   * (Stripe's `authentication_required`): nobody is there to do it, so the debt is paid by hand.
+   */
+  | "authentication_required";
 
 /**
  * What the area may keep of a card (PCI DSS SAQ-A): never the number or the CVV. `token` is null
@@ -92,7 +97,17 @@ export type GatewayLookup = AttemptRef | { sessionId: string } | { chargeId: str
  * `merchantRef` null: a genuine message about nothing the area started (an event type it does not
  * handle): acknowledged and ignored.
  */
-export type GatewaySignal = { id: string; merchantRef: string | null; lookup?: GatewayLookup };
+export type GatewaySignal = {
+  id: string;
+  merchantRef: string | null;
+  lookup?: GatewayLookup;
+  /**
+   * A return from the bank's page where the customer left without paying (Stripe Checkout's
+   * "back" link, which leaves the session open): a hint that the area may end the attempt
+   * (`cancel`) instead of waiting for it. Absent on every other signal.
+   */
+  abandoned?: true;
+};
 
 export interface PaymentGateway {
   readonly name: string;

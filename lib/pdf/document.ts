@@ -1,11 +1,5 @@
 import PDFDocument from "pdfkit";
-
-/** The provider's name as printed on every document. */
-export const ISSUER = {
-  name: "Area Clienti S.p.A.",
-  address: "Via dei Servizi Digitali 1, 00100 Roma (RM)",
-  vatNumber: "IT01234567891",
-} as const;
+import { providerIdentity } from "@/lib/provider";
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -14,15 +8,24 @@ export type Pdf = PDFKit.PDFDocument;
  * letters and "€" print as they are, no font file to ship). `draw` writes the body.
  */
 export function renderPdf(meta: { title: string; subject?: string }, draw: (doc: Pdf) => void): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: meta.title, Author: ISSUER.name, Subject: meta.subject ?? meta.title }, lang: "it-IT" });
+  // The deployment's provider (lib/provider), printed on every quietanza and invoice.
+  const issuer = providerIdentity();
+  const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: meta.title, Author: issuer.name, Subject: meta.subject ?? meta.title }, lang: "it-IT" });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  doc.font("Helvetica-Bold").fontSize(14).text(ISSUER.name);
-  doc.font("Helvetica").fontSize(9).text(ISSUER.address).text(`P. IVA ${ISSUER.vatNumber}`).moveDown(1.5);
+  if (issuer.logoPath) {
+    doc.image(issuer.logoPath, 50, 40, { fit: [140, 40] });
+    doc.y = 90;
+  }
+  doc.font("Helvetica-Bold").fontSize(14).text(issuer.name);
+  doc.font("Helvetica").fontSize(9).text(issuer.address).text(`P. IVA ${issuer.vatNumber}`);
+  const contacts = [issuer.supportEmail, issuer.supportPhone].filter(Boolean).join(" · ");
+  if (contacts) doc.text(`Assistenza: ${contacts}`);
+  doc.moveDown(1.5);
   doc.font("Helvetica-Bold").fontSize(16).text(meta.title).moveDown(0.8);
   doc.font("Helvetica").fontSize(10);
   draw(doc);

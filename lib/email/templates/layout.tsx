@@ -1,12 +1,18 @@
 import { Body, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { providerIdentity, type ProviderIdentity } from "@/lib/provider";
 import type { EmailLocale } from "../types";
 
-export const PROVIDER_NAME = "Area Clienti";
-
-const footer: Record<EmailLocale, string> = {
-  it: `Questo messaggio è stato inviato automaticamente da ${PROVIDER_NAME}: non rispondere a questo indirizzo.`,
-  en: `This message was sent automatically by ${PROVIDER_NAME}: please do not reply to this address.`,
+// The deployment's provider (lib/provider): its name heads every e-mail, its contacts close it.
+const footer: Record<EmailLocale, (p: ProviderIdentity) => string[]> = {
+  it: (p) => [
+    `Questo messaggio è stato inviato automaticamente da ${p.name}: non rispondere a questo indirizzo.`,
+    `Assistenza: ${[p.supportEmail, p.supportPhone].filter(Boolean).join(" · ")}. ${p.name}, ${p.address}, P. IVA ${p.vatNumber}.`,
+  ],
+  en: (p) => [
+    `This message was sent automatically by ${p.name}: please do not reply to this address.`,
+    `Support: ${[p.supportEmail, p.supportPhone].filter(Boolean).join(" · ")}. ${p.name}, ${p.address}, VAT no. ${p.vatNumber}.`,
+  ],
 };
 
 // Plain, high-contrast layout (WCAG AA): dark text on white, 16px body, one column.
@@ -23,6 +29,7 @@ export const paragraph = { fontSize: "16px", lineHeight: "24px", color: "#1f2937
 type EmailLayoutProps = { locale: EmailLocale; preview: string; heading: string; children: ReactNode };
 
 export function EmailLayout({ locale, preview, heading, children }: EmailLayoutProps) {
+  const provider = providerIdentity();
   return (
     <Html lang={locale}>
       <Head>
@@ -31,13 +38,17 @@ export function EmailLayout({ locale, preview, heading, children }: EmailLayoutP
       <Preview>{preview}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
-          <Text style={styles.brand}>{PROVIDER_NAME}</Text>
+          <Text style={styles.brand}>{provider.name}</Text>
           <Heading as="h1" style={styles.heading}>
             {heading}
           </Heading>
           {children}
           <Hr />
-          <Text style={styles.footer}>{footer[locale]}</Text>
+          {footer[locale](provider).map((line) => (
+            <Text key={line} style={styles.footer}>
+              {line}
+            </Text>
+          ))}
         </Container>
       </Body>
     </Html>

@@ -3,12 +3,13 @@ import { db, type Tx } from "@/lib/db";
 import type { GwCard } from "@/lib/db/generated/client";
 import { now } from "@/lib/clock";
 import { GatewayError } from "../errors";
+import { checkSavedCardChargeInput, checkText } from "../input-checks";
 import type { CardDetails, PaymentOutcome, SavedCardChargeInput } from "../types";
 import { behaviourOf, decideSaved, type Decision } from "./behaviour";
 import { brandOf, cardDigits, isExpired, passesLuhn } from "./card-input";
 import { getOutcome } from "./outcome";
 import { cardFingerprint } from "./secret";
-import { cardDetails, checkAmount, checkMerchantUrl, checkText, vaultCard } from "./store";
+import { cardDetails, vaultCard } from "./store";
 
 function decide(card: GwCard | null, input: SavedCardChargeInput): Decision {
   // A token is good only for the customer it was saved for.
@@ -26,17 +27,7 @@ function decide(card: GwCard | null, input: SavedCardChargeInput): Decision {
  * calls with one key make one charge, and all of them return its outcome.
  */
 export async function chargeSavedCard(input: SavedCardChargeInput): Promise<PaymentOutcome> {
-  checkAmount(input.amountCents, 1);
-  if (input.currency !== "EUR") throw new GatewayError("invalid_request", "currency must be EUR");
-  if (input.initiator !== "CIT" && input.initiator !== "MIT") throw new GatewayError("invalid_request", "initiator must be CIT or MIT");
-  checkText(input.cardToken, "cardToken");
-  checkText(input.merchantRef, "merchantRef");
-  checkText(input.merchantCustomerRef, "merchantCustomerRef");
-  checkText(input.description, "description");
-  checkText(input.idempotencyKey, "idempotencyKey");
-  // The customer is present for a CIT charge, so it must say where a challenge sends them back.
-  checkMerchantUrl(input.returnUrl, "returnUrl", input.initiator === "CIT");
-  checkMerchantUrl(input.notifyUrl, "notifyUrl", false);
+  checkSavedCardChargeInput(input);
 
   const card = await db.gwCard.findUnique({ where: { token: input.cardToken } });
   const decision = decide(card, input);

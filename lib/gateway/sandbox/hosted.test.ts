@@ -144,7 +144,7 @@ describe("3-D Secure on the hosted page (4000 0027 6000 3184)", () => {
 describe("the steps of the hosted page", () => {
   it("shows the form, then the masked summary; Modifica goes back to an empty form", async () => {
     const { sessionId } = await session();
-    expect(await loadPaymentPage(sessionId)).toEqual({ state: "form", sale: { merchant: "Area Clienti", kind: "PAYMENT", amountCents: 12_200 } });
+    expect(await loadPaymentPage(sessionId)).toEqual({ state: "form", sale: { merchant: "Area Clienti S.p.A.", kind: "PAYMENT", amountCents: 12_200 } });
     expect(await enter(sessionId, "4242424242424242")).toBe(true);
     expect(await enter(sessionId, "4242424242424242")).toBe(false); // only from the form
     expect(await loadPaymentPage(sessionId)).toMatchObject({ state: "summary", card: { brand: "Visa", last4: "4242", expiry: "08/29", holder: "Mario Rossi" } });

@@ -5,7 +5,7 @@ import { isUuid } from "@/lib/db/ids";
 import { OTP_CODE } from "./behaviour";
 import { cancel } from "./outcome";
 import { signedReturnUrl } from "./signing";
-import { challengePath, findByLookup, MERCHANT_NAME, payPath, type Found } from "./store";
+import { challengePath, findByLookup, merchantName, payPath, type Found } from "./store";
 import { confirmSession, endChallenge, settleIfDue } from "./transitions";
 
 /**
@@ -26,7 +26,7 @@ export type PayPage =
 
 export type ChallengePage = { state: "not_found" } | Closed | { state: "otp"; sale: Sale; card: MaskedCard | null };
 
-const sale = (s: Pick<GwSession, "kind" | "amountCents">): Sale => ({ merchant: MERCHANT_NAME, kind: s.kind, amountCents: s.amountCents });
+const sale = (s: Pick<GwSession, "kind" | "amountCents">): Sale => ({ merchant: merchantName(), kind: s.kind, amountCents: s.amountCents });
 const expiry = (month: number, year: number) => `${String(month).padStart(2, "0")}/${String(year % 100).padStart(2, "0")}`;
 
 function maskedCard(s: GwSession): MaskedCard {
@@ -102,7 +102,7 @@ export async function loadChallengePage(chargeId: string): Promise<ChallengePage
   if (session) return { state: "otp", sale: sale(session), card: maskedCard(session) };
   const card = c.cardToken ? await db.gwCard.findUnique({ where: { token: c.cardToken } }) : null;
   const masked = card ? { brand: card.brand, last4: card.last4, expiry: expiry(card.expMonth, card.expYear), holder: card.holder } : null;
-  return { state: "otp", sale: { merchant: MERCHANT_NAME, kind: "PAYMENT", amountCents: c.amountCents }, card: masked };
+  return { state: "otp", sale: { merchant: merchantName(), kind: "PAYMENT", amountCents: c.amountCents }, card: masked };
 }
 
 async function afterChallenge(chargeId: string): Promise<string> {

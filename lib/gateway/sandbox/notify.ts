@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { enqueueJob, type JobHandler } from "@/lib/jobs";
+import { merchantUrl } from "../input-checks";
 import { signNotification } from "./signing";
 
 export type NotificationBody = {
@@ -42,8 +43,7 @@ export async function enqueueNotification(tx: Tx, target: { kind: NotificationBo
 
 /** A relative notifyUrl is a path of the merchant's own site (the area, in this product). */
 export function resolveNotifyUrl(notifyUrl: string, env: Record<string, string | undefined> = process.env): string {
-  const base = env.APP_URL?.trim() || env.NEXTAUTH_URL?.trim() || "http://127.0.0.1:3000";
-  return new URL(notifyUrl, base).toString();
+  return merchantUrl(notifyUrl, env);
 }
 
 /**

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { isUuid } from "@/lib/db/ids";
 import { now } from "@/lib/clock";
 import { GatewayError } from "../errors";
-import { checkAmount, checkText } from "./store";
+import { checkAmount, checkText } from "../input-checks";
 
 export type RefundInput = { chargeId: string; amountCents: number; idempotencyKey: string };
 export type RefundResult = { refundId: string; refundedCents: number };

@@ -3,33 +3,20 @@ import { db } from "@/lib/db";
 import { isUuid } from "@/lib/db/ids";
 import { now } from "@/lib/clock";
 import { GatewayError } from "../errors";
+import { checkHostedSessionInput } from "../input-checks";
 import type { HostedSession, HostedSessionInput } from "../types";
 import { behaviourOf } from "./behaviour";
 import type { CardDetailsEntered } from "./card-input";
 import { brandOf } from "./card-input";
 import { cardFingerprint } from "./secret";
-import { checkAmount, checkMerchantUrl, checkText, payPath, SESSION_TTL_MS } from "./store";
-
-function checkSessionInput(input: HostedSessionInput) {
-  if (input.kind !== "PAYMENT" && input.kind !== "VERIFY") throw new GatewayError("invalid_request", "kind must be PAYMENT or VERIFY");
-  if (input.kind === "VERIFY" && input.amountCents !== 0) throw new GatewayError("invalid_request", "a VERIFY session has amountCents 0");
-  if (input.kind === "PAYMENT") checkAmount(input.amountCents, 1);
-  if (input.currency !== "EUR") throw new GatewayError("invalid_request", "currency must be EUR");
-  checkText(input.merchantRef, "merchantRef");
-  checkText(input.merchantCustomerRef, "merchantCustomerRef");
-  checkText(input.idempotencyKey, "idempotencyKey");
-  checkText(input.description, "description");
-  if (typeof input.saveCard !== "boolean") throw new GatewayError("invalid_request", "saveCard must be a boolean");
-  checkMerchantUrl(input.returnUrl, "returnUrl", true);
-  checkMerchantUrl(input.notifyUrl, "notifyUrl", false);
-}
+import { payPath, SESSION_TTL_MS } from "./store";
 
 /**
  * Opens the hosted payment page. The idempotency key is unique in the table: of concurrent
  * requests with one key a single INSERT wins, the others find its row.
  */
 export async function createHostedSession(input: HostedSessionInput): Promise<HostedSession> {
-  checkSessionInput(input);
+  checkHostedSessionInput(input);
   const at = now();
   const [created] = await db.gwSession.createManyAndReturn({
     data: [

@@ -4,11 +4,11 @@ import { db, type Tx } from "@/lib/db";
 import type { GwCard, GwCharge, GwSession } from "@/lib/db/generated/client";
 import { isUuid } from "@/lib/db/ids";
 import { now } from "@/lib/clock";
-import { GatewayError } from "../errors";
+import { providerIdentity } from "@/lib/provider";
 import type { CardDetails, GatewayLookup } from "../types";
 
-/** The one merchant this sandbox bank serves, shown on its pages. */
-export const MERCHANT_NAME = "Area Clienti";
+/** The one merchant this sandbox bank serves, shown on its pages: the deployment's provider. */
+export const merchantName = () => providerIdentity().name;
 /** A hosted session, and a saved-card charge waiting for 3-D Secure, end after this long. */
 export const SESSION_TTL_MS = 15 * 60_000;
 
@@ -104,32 +104,4 @@ export function sessionCard(session: GwSession): VaultInput {
 
 export function cardDetails(token: string | null, card: Pick<GwCard, "brand" | "last4" | "expMonth" | "expYear" | "holder">): CardDetails {
   return { token, brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear, holder: card.holder };
-}
-
-/** Return and notify URLs: a path of the merchant's site, or an absolute http(s) URL. */
-export function checkMerchantUrl(value: string | undefined, field: string, required: boolean) {
-  if (value === undefined || value === "") {
-    if (required) throw new GatewayError("invalid_request", `${field} is required`);
-    return;
-  }
-  if (/^\/(?![/\\])/.test(value)) return;
-  let url: URL | null = null;
-  try {
-    url = new URL(value);
-  } catch {}
-  if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
-    throw new GatewayError("invalid_request", `${field} must be a path or an http(s) URL`);
-  }
-}
-
-export function checkText(value: unknown, field: string, max = 200) {
-  if (typeof value !== "string" || value.trim() === "" || value.length > max) {
-    throw new GatewayError("invalid_request", `${field} must be a non-empty string of at most ${max} characters`);
-  }
-}
-
-export function checkAmount(value: unknown, min: number) {
-  if (!Number.isSafeInteger(value) || (value as number) < min) {
-    throw new GatewayError("invalid_request", `amountCents must be an integer of at least ${min}`);
-  }
 }
