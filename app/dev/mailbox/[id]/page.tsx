@@ -20,8 +20,6 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       <p><Link href={`/dev/mailbox?to=${encodeURIComponent(message.to)}`}>{t("title")}</Link></p>
       <h1>{message.subject}</h1>
       <p>{t("to")}: {message.to}</p>
-      {/* The HTML as the customer's mail client would show it, isolated from this page. */}
-      <iframe title={message.subject} srcDoc={message.html} sandbox="" style={{ width: "100%", height: "60vh", border: "1px solid var(--border)", background: "#fff" }} />
       {attachments.length > 0 ? (
         <section aria-labelledby="mail-attachments">
           <h2 id="mail-attachments">{tFiles("title")}</h2>
@@ -37,6 +35,13 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
           </ul>
         </section>
       ) : null}
+      {/*
+        The HTML as the customer's mail client would show it, isolated from this page. Below the
+        attachments: a sandboxed srcdoc frame is cross-origin, hence out of process, and Chromium
+        routes a click made right after a scroll with the frame's previous position, so a link
+        that had to be scrolled to beneath it could receive a click meant for it (README).
+      */}
+      <iframe title={message.subject} srcDoc={message.html} sandbox="" style={{ width: "100%", height: "60vh", border: "1px solid var(--border)", background: "#fff" }} />
       <h2>Text</h2>
       <pre style={{ whiteSpace: "pre-wrap" }} data-testid="mail-text">{message.text}</pre>
     </SiteShell>
