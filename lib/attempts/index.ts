@@ -3,7 +3,7 @@ export { activeKeyOf, createAttempt, holdDebt, type NewAttempt } from "./open";
 export { sendAttempt, NOTIFY_PATH, type BankRequest } from "./send";
 export { applyOutcome, confirmAttempt, currentView } from "./outcome";
 export { settleFailure, settleSuccess, type FailureReason } from "./settle";
-export { oweRefund, runOwedRefund, refundKeyOf } from "./refunds";
+export { oweRefund, runOwedRefund, refundKeyFor } from "./refunds";
 export { handleBankReturn, receiveGatewayNotification, type NotificationResult } from "./signals";
 export { reconcileAttempts, reconcileJob, scheduleReconciliation } from "./reconcile";
 export { DebtHeldError, SettlesNothing, isUniqueViolation } from "./errors";

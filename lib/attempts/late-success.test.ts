@@ -78,6 +78,36 @@ describe("issue 11, defect 1: a late success after an attempt closed as not sent
   });
 });
 
+describe("the bank's own word about an attempt closed long ago", () => {
+  it("a signed notification of a success, after the window the janitor keeps asking in, is still refunded once", async () => {
+    const c = await savedCardCustomer();
+    let sent: SavedCardChargeInput | undefined;
+    restore = interceptGateway(() => ({
+      async chargeSavedCard(input) {
+        sent = input;
+        throw new Error("connection reset by the acquirer");
+      },
+    }));
+    await startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "saved", cardId: c.cardId }, ceilingConsent: false });
+    restore();
+    restore = undefined;
+    advanceClock(61_000);
+    await reconcile();
+    // Long after the bank could have completed it (a bank that lies, or a very late one):
+    advanceClock(2 * 60 * 60_000);
+    const { getGateway } = await import("@/lib/gateway");
+    const late = await getGateway().chargeSavedCard(sent!);
+    const chargeId = (late as { chargeId: string }).chargeId;
+    await reconcile();
+    expect(await db.gwRefund.count({ where: { chargeId } })).toBe(0); // the janitor no longer asks
+    const { raw, headers } = signed({ id: `evt_very_late_${chargeId}`, kind: "charge", ref: chargeId, merchantRef: sent!.merchantRef, status: "succeeded" });
+    expect(await receiveGatewayNotification(raw, headers)).toBe("accepted");
+    expect(await receiveGatewayNotification(raw, headers)).toBe("duplicate");
+    expect(await db.gwRefund.count({ where: { chargeId } })).toBe(1);
+    expect(await orderStatus(c.order.id)).toBe("AWAITING_PAYMENT");
+  });
+});
+
 describe("issue 11, defect 10: order settlement compares the amount the bank captured with the attempt's", () => {
   it("a capture of another amount does not pay the order and is refunded", async () => {
     const c = await savedCardCustomer();

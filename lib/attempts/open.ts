@@ -45,26 +45,35 @@ export async function createAttempt(tx: Tx, a: NewAttempt): Promise<{ id: string
  * `activeKey`, or setting it on a prepared one) and, when another attempt holds that debt,
  * settles that one first: ended at the bank if its payer left it there, else refused as
  * DebtHeldError ("in_progress", or "settled" when it has just paid the debt). `giveWay`: never
- * touch the holder (the renewal engine gives way to a customer paying by hand).
+ * touch the holder (the renewal engine gives way to a customer paying by hand). `leftAfterMs`: how
+ * long a holder waiting at the bank (hosted page, 3-D Secure) is left alone before it counts as
+ * abandoned there: none for the customer's own orders (a second tab, the back button), a few
+ * minutes on the public Paga fattura, where whoever knows an invoice's data could otherwise keep
+ * ending its payer's bank page.
  */
-export async function holdDebt<T>(activeKey: string, take: () => Promise<T>, opts: { giveWay?: boolean } = {}): Promise<T> {
+export async function holdDebt<T>(activeKey: string, take: () => Promise<T>, opts: { giveWay?: boolean; leftAfterMs?: number } = {}): Promise<T> {
   for (let round = 0; round < 3; round++) {
     try {
       return await take();
     } catch (error) {
       if (!isUniqueViolation(error, "activeKey")) throw error;
       if (opts.giveWay) throw new DebtHeldError("in_progress");
-      await settleHolder(activeKey);
+      await settleHolder(activeKey, opts.leftAfterMs ?? 0);
     }
   }
   throw new DebtHeldError("in_progress");
 }
 
-async function settleHolder(activeKey: string) {
+async function settleHolder(activeKey: string, leftAfterMs: number) {
   const holder = await db.attempt.findUnique({ where: { activeKey }, select: { id: true, status: true, updatedAt: true } });
   if (!holder) return; // settled meanwhile: try again
-  const recent = now().getTime() - holder.updatedAt.getTime() < IN_FLIGHT_GRACE_MS;
-  if (holder.status !== "REQUIRES_ACTION" && recent) throw new DebtHeldError("in_progress", holder.id);
+  if (holder.status === "SUCCEEDED" || holder.status === "FAILED") {
+    // Closed but still holding (never by the core's own moves): let go, then try again.
+    await db.attempt.updateMany({ where: { id: holder.id, status: holder.status, activeKey }, data: { activeKey: null } });
+    return;
+  }
+  const idle = now().getTime() - holder.updatedAt.getTime();
+  if (idle < (holder.status === "REQUIRES_ACTION" ? leftAfterMs : IN_FLIGHT_GRACE_MS)) throw new DebtHeldError("in_progress", holder.id);
   const view = await confirmAttempt(holder.id, { cancelOpen: true });
   if (view.status === "SUCCEEDED") throw new DebtHeldError("settled", holder.id);
   if (view.status === "OPEN") throw new DebtHeldError("in_progress", holder.id);

@@ -49,10 +49,11 @@ export async function applyOutcome(attemptId: string, outcome: PaymentOutcome): 
  * Never trusts a browser or a notification for an outcome: asks the bank about the attempt and
  * settles it. With `cancelOpen`, an attempt still waiting for its payer at the bank is ended there
  * first (the bank answers "succeeded" if it was too late to end it). An attempt closed without the
- * bank's answer is asked about again while the bank may still complete it: a late success is
- * refunded (settleSuccess). A prepared attempt that holds nothing yet has nothing at the bank.
+ * bank's answer is asked about again while the bank may still complete it, or when the bank speaks
+ * of it (`fromBank`): a late success is refunded (settleSuccess). A prepared attempt that holds
+ * nothing yet has nothing at the bank.
  */
-export async function confirmAttempt(attemptId: string, opts: { cancelOpen?: boolean } = {}): Promise<AttemptView> {
+export async function confirmAttempt(attemptId: string, opts: { cancelOpen?: boolean; fromBank?: boolean } = {}): Promise<AttemptView> {
   const a = await db.attempt.findUnique({
     where: { id: attemptId },
     select: { ...refFields, status: true, activeKey: true, updatedAt: true, sentAt: true, recheckUntil: true, refundOwedAt: true },
@@ -60,7 +61,10 @@ export async function confirmAttempt(attemptId: string, opts: { cancelOpen?: boo
   if (!a) throw new Error(`attempt ${attemptId} not found`);
   if (a.status === "SUCCEEDED") return viewOf(a.status);
   if (a.status === "FAILED") {
-    if (a.recheckUntil && a.recheckUntil > now() && !a.refundOwedAt) {
+    // Asked again: while the bank may still complete a close without its answer, and whenever the
+    // bank itself (a notification, a return) speaks of an attempt that reached it.
+    const mayHaveSucceeded = (a.recheckUntil && a.recheckUntil > now()) || (opts.fromBank && a.sentAt);
+    if (mayHaveSucceeded && !a.refundOwedAt) {
       const late = await getGateway().getOutcome(attemptRef(a));
       if (late.status === "succeeded") await settleSuccess(attemptId, late);
     }

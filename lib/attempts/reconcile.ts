@@ -36,21 +36,23 @@ export async function reconcileAttempts(at: number): Promise<void> {
   });
   const open = await db.attempt.findMany({
     where: { updatedAt: { lt: stale }, OR: [{ status: { in: ["SENT", "REQUIRES_ACTION"] } }, { status: "CREATED", activeKey: { not: null } }] },
-    select: { id: true, updatedAt: true },
+    select: { id: true, sentAt: true, createdAt: true },
     orderBy: { updatedAt: "asc" },
     take: BATCH,
   });
   const late = await db.attempt.findMany({
     where: { status: "FAILED", recheckUntil: { gt: new Date(at) }, refundOwedAt: null, updatedAt: { lt: stale } },
-    select: { id: true, updatedAt: true },
+    select: { id: true, sentAt: true, createdAt: true },
     orderBy: { updatedAt: "asc" },
     take: BATCH,
   });
   for (const a of [...open, ...late]) {
     try {
-      await confirmAttempt(a.id, { cancelOpen: at - a.updatedAt.getTime() > ABANDONED_MS });
+      await confirmAttempt(a.id, { cancelOpen: at - (a.sentAt ?? a.createdAt).getTime() > ABANDONED_MS });
     } catch (error) {
       log("attempts").error({ err: error, attemptId: a.id }, "reconcile failed");
+      // To the back of the queue: an attempt that keeps failing never holds up the others.
+      await db.attempt.updateMany({ where: { id: a.id }, data: { updatedAt: new Date(at) } }).catch(() => undefined);
     }
   }
   const refunds = await db.attempt.findMany({

@@ -3,31 +3,41 @@ import { writeAudit } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
 import { getGateway } from "@/lib/gateway";
+import { log } from "@/lib/ops/log";
 import { debtOf, readFacts } from "./debts";
 import { refundRetryDelayMs } from "./state";
 import type { RefundReason } from "./types";
 
-/** One refund per attempt, at the bank and here: the same key however often it is tried. */
-export const refundKeyOf = (attemptId: string) => `refund:${attemptId}`;
+/**
+ * The key of a refund at the bank, stored with the refund owed and sent with every try: one refund
+ * per charge that paid nothing, one per payment Amministrazione decided to give back.
+ */
+export function refundKeyFor(attemptId: string, reason: RefundReason, chargeId: string): string {
+  return reason === "staff" ? `refund:attempt:${attemptId}` : `refund:charge:${chargeId}`;
+}
 
 /**
  * Records, in the caller's transaction, that what the bank took for this attempt is owed back
- * (`cents`, by default the attempt's amount). Once per attempt: a second call changes nothing.
- * The refund itself is `runOwedRefund`, now and then by the reconciliation until it is done.
+ * (`cents` of `chargeId`; by default the attempt's amount and recorded charge). Once per attempt:
+ * a second call changes nothing. The refund itself is `runOwedRefund`, now and then by the
+ * reconciliation until it is done.
  */
-export async function oweRefund(tx: Tx, attemptId: string, opts: { reason: RefundReason; cents?: number; actor?: string }): Promise<boolean> {
+export async function oweRefund(tx: Tx, attemptId: string, opts: { reason: RefundReason; cents?: number; chargeId?: string; actor?: string }): Promise<boolean> {
   const at = now();
   const a = await readFacts(tx, attemptId);
+  const { gatewayChargeId } = await tx.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { gatewayChargeId: true } });
+  const chargeId = opts.chargeId ?? gatewayChargeId;
+  if (!chargeId) throw new Error(`attempt ${attemptId} owes a refund but names no charge`);
   const cents = opts.cents ?? a.amountCents;
   const moved = await tx.attempt.updateMany({
     where: { id: attemptId, refundOwedAt: null },
-    data: { refundOwedAt: at, refundReason: opts.reason, refundNextAt: at, chargedCents: cents },
+    data: { refundOwedAt: at, refundReason: opts.reason, refundNextAt: at, chargedCents: cents, refundChargeId: chargeId, refundKey: refundKeyFor(attemptId, opts.reason, chargeId) },
   });
   if (moved.count === 0) return false;
   const s = await debtOf(a.purpose).subject(tx, a);
   await writeAudit(tx, {
     actor: opts.actor ?? s.actor, action: `${s.prefix}.refund_owed`, entity: s.entity, entityId: s.entityId,
-    data: { attemptId, reason: opts.reason, amountCents: cents, ...s.data },
+    data: { attemptId, reason: opts.reason, amountCents: cents, chargeId, ...s.data },
   });
   return true;
 }
@@ -41,14 +51,14 @@ export async function oweRefund(tx: Tx, attemptId: string, opts: { reason: Refun
 export async function runOwedRefund(attemptId: string): Promise<"refunded" | "pending" | "nothing_owed"> {
   const a = await db.attempt.findUniqueOrThrow({
     where: { id: attemptId },
-    select: { refundOwedAt: true, refundedAt: true, refundTries: true, refundReason: true, chargedCents: true, amountCents: true, gatewayChargeId: true },
+    select: { refundOwedAt: true, refundedAt: true, refundTries: true, refundReason: true, chargedCents: true, amountCents: true, refundChargeId: true, refundKey: true },
   });
   if (!a.refundOwedAt || a.refundedAt) return "nothing_owed";
   const cents = a.chargedCents ?? a.amountCents;
   let refund: { refundId: string; refundedCents: number };
   try {
-    if (!a.gatewayChargeId) throw new Error(`attempt ${attemptId} owes a refund but has no charge`);
-    refund = await getGateway().refund({ chargeId: a.gatewayChargeId, amountCents: cents, idempotencyKey: refundKeyOf(attemptId) });
+    if (!a.refundChargeId || !a.refundKey) throw new Error(`attempt ${attemptId} owes a refund but names no charge`);
+    refund = await getGateway().refund({ chargeId: a.refundChargeId, amountCents: cents, idempotencyKey: a.refundKey });
   } catch (error) {
     const tries = a.refundTries + 1;
     await db.attempt.updateMany({
@@ -63,6 +73,8 @@ export async function runOwedRefund(attemptId: string): Promise<"refunded" | "pe
       data: { refundedAt: now(), refundedCents: refund.refundedCents, refundId: refund.refundId, refundNextAt: null, refundError: null },
     });
     if (moved.count === 0) return "refunded" as const;
+    // Both banks refund what is asked; less would be money still owed: said loudly, for a person to see.
+    if (refund.refundedCents !== cents) log("attempts").error({ attemptId, asked: cents, refunded: refund.refundedCents }, "the bank refunded another amount than asked");
     const facts = await readFacts(tx, attemptId);
     const debt = debtOf(facts.purpose);
     const s = await debt.subject(tx, facts);

@@ -27,7 +27,7 @@ export async function receiveGatewayNotification(rawBody: string, headers: Heade
     if (isUniqueViolation(error)) return "duplicate";
     throw error;
   }
-  await confirmAttempt(attempt.id);
+  await confirmAttempt(attempt.id, { fromBank: true });
   return "accepted";
 }
 
@@ -42,6 +42,7 @@ export async function handleBankReturn(opts: { attemptId: string; purpose: Attem
   if (!a) return null;
   const signal = getGateway().verifyReturn(opts.query);
   if (signal && signal.merchantRef !== a.id) return null;
-  // Valid, stale or missing signature alike: the bank's own answer decides.
-  return confirmAttempt(a.id);
+  // Valid, stale or missing signature alike: the bank's own answer decides. A payer who left the
+  // bank's page without paying (the bank says so on the way back): the attempt is ended there.
+  return confirmAttempt(a.id, { fromBank: !!signal, cancelOpen: !!signal?.abandoned });
 }

@@ -35,7 +35,7 @@ async function verifyOnBank(c: Awaited<ReturnType<typeof customer>>, number: str
   const back = await simulateHostedPayment(v.gatewaySessionId!, { number, otp: opts.otp });
   const url = new URL(back, "http://localhost");
   const view = url.pathname.endsWith("/ritorno")
-    ? await handleVerificationReturn({ verificationId: v.id, customerId: c.customerId, query: url.searchParams })
+    ? await handleVerificationReturn({ verificationId: v.id, viewer: c.viewer, query: url.searchParams })
     : null;
   return { id: v.id, back, view };
 }
@@ -115,8 +115,8 @@ describe("adding a card with a zero-amount verification", () => {
     const c = await customer();
     const other = await customer();
     const { verificationId } = await startCardVerification({ viewer: other.viewer, forRenewals: false, ceilingConsent: false });
-    expect(await handleVerificationReturn({ verificationId, customerId: c.customerId, query: new URLSearchParams() })).toBeNull();
-    expect(await handleVerificationReturn({ verificationId: "nope", customerId: c.customerId, query: new URLSearchParams() })).toBeNull();
+    expect(await handleVerificationReturn({ verificationId, viewer: c.viewer, query: new URLSearchParams() })).toBeNull();
+    expect(await handleVerificationReturn({ verificationId: "nope", viewer: c.viewer, query: new URLSearchParams() })).toBeNull();
   });
 });
 

@@ -48,7 +48,7 @@ export const emailPropsSchemas = {
     serviceName: z.string().min(1),
     orderNumber: z.string().min(1),
     totalCents: z.number().int().nonnegative(),
-    reason: z.enum(["declined", "insufficient_funds", "expired_card", "no_card", "above_ceiling", "other"]),
+    reason: z.enum(["declined", "insufficient_funds", "expired_card", "authentication_required", "no_card", "above_ceiling", "other"]),
     /** The next automatic attempt; null after the last one. */
     nextAttemptAt: z.iso.datetime({ offset: true }).nullable(),
     expiresAt: z.iso.datetime({ offset: true }),

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { advanceClock, resetClock } from "@/lib/clock";
+import { advanceClock, resetClock, setClock } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { seedDemoData } from "@/lib/demo/seed";
 import { signNotification } from "@/lib/gateway/sandbox/signing";
@@ -8,7 +8,7 @@ import { reconcileAttempts, receiveGatewayNotification } from "@/lib/attempts";
 import { handleInvoicePaymentReturn } from "./confirm";
 import { InvoicePaymentError } from "./errors";
 import { prepareInvoicePayment } from "./lookup";
-import { startInvoicePayment } from "./start";
+import { PAYER_LEFT_AFTER_MS, startInvoicePayment } from "./start";
 import { bankCharges, CARDS, freshIp, payInvoice, sessionOf, stepOne, unpaidInvoice } from "./test-helpers";
 
 const db = getDb();
@@ -128,10 +128,14 @@ describe("what the bank says decides", () => {
     expect((await payInvoice(stepOne(inv))).view.status).toBe("SUCCEEDED");
   });
 
-  it("a second payer ends the attempt the first one left at the bank", async () => {
+  it("a second payer ends the attempt the first one left at the bank, once it was left a few minutes", async () => {
+    setClock(new Date());
     const inv = await unpaidInvoice();
     const first = await prepare(stepOne(inv));
     const { redirectUrl } = await startInvoicePayment({ invoicePaymentId: first });
+    // Right away the first payer may still be typing the card: the page is not taken from them.
+    await expect(payInvoice(stepOne(inv))).rejects.toMatchObject({ code: "in_progress" });
+    advanceClock(PAYER_LEFT_AFTER_MS + 1000);
     const second = await payInvoice(stepOne(inv));
     expect(second.view.status).toBe("SUCCEEDED");
     await expect(simulateHostedPayment(sessionOf(redirectUrl)!, { number: CARDS.ok })).rejects.toThrow();

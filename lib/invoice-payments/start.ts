@@ -10,6 +10,13 @@ import { lockInvoice } from "@/lib/invoices/lock";
 import { InvoicePaymentError } from "./errors";
 import { invoicePaymentReturnPath } from "./paths";
 
+/**
+ * Another payer's attempt waiting at the bank is ended (so this one can pay) only after this long
+ * unused: the page is public, and anyone with an invoice's data must not be able to keep killing
+ * its payer's bank page.
+ */
+export const PAYER_LEFT_AFTER_MS = 3 * 60_000;
+
 /** Where the browser goes: the bank's page, or (no `redirectUrl`) the attempt's outcome page. */
 export type StartInvoicePaymentResult = { invoicePaymentId: string; redirectUrl?: string };
 
@@ -59,13 +66,16 @@ async function holdInvoice(id: string, invoiceId: string, opts: { ip?: string; u
         if (!invoice || invoice.balanceSeq !== ip.balanceSeq || amountDue(invoice, ip.regime) !== attempt.amountCents) {
           return invoice?.status === "PAID" ? ("invoice_paid" as const) : ("invoice_changed" as const);
         }
-        await tx.attempt.update({ where: { id }, data: { activeKey: activeKeyOf.invoice(invoiceId), ip: opts.ip, userAgent: opts.userAgent?.slice(0, 500) } });
+        // Conditional: the janitor may have closed the summary as expired meanwhile.
+        const took = await tx.attempt.updateMany({ where: { id, status: "CREATED", activeKey: null }, data: { activeKey: activeKeyOf.invoice(invoiceId), ip: opts.ip, userAgent: opts.userAgent?.slice(0, 500) } });
+        if (took.count === 0) return "invoice_changed" as const;
         await writeAudit(tx, {
           actor: actorOf.anonymous, action: "invoice.payment.started", entity: "invoice", entityId: invoiceId,
           data: { invoicePaymentId: id, amountCents: attempt.amountCents, regime: ip.regime, balanceSeq: ip.balanceSeq }, ip: opts.ip, userAgent: opts.userAgent?.slice(0, 500),
         });
         return "held" as const;
       }),
+      { leftAfterMs: PAYER_LEFT_AFTER_MS },
     );
   } catch (error) {
     if (error instanceof DebtHeldError) throw new InvoicePaymentError(error.code === "settled" ? "already_paid" : "in_progress");

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { reconcileAttempts, refundKeyOf, runOwedRefund } from "@/lib/attempts";
+import { reconcileAttempts, runOwedRefund } from "@/lib/attempts";
 import { advanceClock, resetClock } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { seedDemoData } from "@/lib/demo/seed";
@@ -110,7 +110,8 @@ describe("a split payment chosen by mistake on an ordinary invoice", () => {
     // Died after the bank answered: the record is missing, the refund is not.
     const b = await paidInvoice({ regime: "SPLIT_PAYMENT" });
     await requestRefund({ staff: admin, input: { invoicePaymentId: b.payment.id } });
-    await getGateway().refund({ chargeId: b.chargeId, amountCents: b.payment.amountCents, idempotencyKey: refundKeyOf(b.payment.id) });
+    const { refundKey } = await db.attempt.findUniqueOrThrow({ where: { id: b.payment.id }, select: { refundKey: true } });
+    await getGateway().refund({ chargeId: b.chargeId, amountCents: b.payment.amountCents, idempotencyKey: refundKey! });
 
     advanceClock(2 * 60_000);
     await reconcileAttempts(Date.now() + 2 * 60_000);

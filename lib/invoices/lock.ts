@@ -12,6 +12,6 @@ export type LockedInvoice = { status: InvoiceStatus; netCents: number; totalCent
  */
 export async function lockInvoice(tx: Tx, invoiceId: string): Promise<LockedInvoice | null> {
   const rows = await tx.$queryRaw<LockedInvoice[]>`
-    SELECT "status", "netCents", "totalCents", "balanceCents", "balanceSeq" FROM "Invoice" WHERE "id" = ${invoiceId}::uuid FOR UPDATE`;
+    SELECT "status", "netCents", "totalCents", "balanceCents", "balanceSeq" FROM "Invoice" WHERE "id" = ${invoiceId}::uuid FOR NO KEY UPDATE`;
   return rows[0] ?? null;
 }

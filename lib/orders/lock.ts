@@ -10,6 +10,6 @@ import type { OrderStatus } from "@/lib/db/generated/enums";
  */
 export async function lockOrder(tx: Tx, orderId: string) {
   const rows = await tx.$queryRaw<{ customerId: string; status: OrderStatus; totalCents: number }[]>`
-    SELECT "customerId", "status", "totalCents" FROM "Order" WHERE "id" = ${orderId}::uuid FOR UPDATE`;
+    SELECT "customerId", "status", "totalCents" FROM "Order" WHERE "id" = ${orderId}::uuid FOR NO KEY UPDATE`;
   return rows[0] ?? null;
 }

@@ -39,7 +39,7 @@ describe("issue 11, defect 4: a PEC mailbox login acts only on its mailbox", () 
     const started = await startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "new" }, ceilingConsent: true });
     const sessionId = /^\/gateway\/pay\/([0-9a-f-]{36})$/.exec(started.redirectUrl ?? "")![1];
     const back = new URL(await simulateHostedPayment(sessionId, { number: "5555555555554444", holder: "Impiegata Casella" }), "http://area.test");
-    expect((await handlePaymentReturn({ paymentId: started.paymentId, customerId: c.customerId, query: back.searchParams }))?.status).toBe("SUCCEEDED");
+    expect((await handlePaymentReturn({ paymentId: started.paymentId, viewer: c.viewer, query: back.searchParams }))?.status).toBe("SUCCEEDED");
 
     expect((await db.order.findUniqueOrThrow({ where: { id: c.order.id } })).status).toBe("PAID");
     const account = await db.customer.findUniqueOrThrow({ where: { id: c.customerId }, select: { renewalCardId: true } });

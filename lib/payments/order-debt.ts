@@ -67,7 +67,7 @@ export const orderDebt: Debt = {
           create: { customerId: p.customerId, gatewayToken: token, ...details, createdAt: at },
           // A new card entered again (e.g. after removing it) is back in the list.
           update: p.method === "NEW_CARD" ? { removedAt: null } : {},
-          select: { id: true, customerId: true, brand: true, last4: true },
+          select: { id: true, customerId: true, brand: true, last4: true, removedAt: true },
         })
       : null;
     if (card && card.customerId !== p.customerId) throw new Error(`card token of another customer on payment ${attempt.id}`);
@@ -76,7 +76,8 @@ export const orderDebt: Debt = {
     const service = order.service;
     let expiresAt: Date | null = null;
     let renewalTurnedOn = false;
-    const paysRenewals = !!card && !!service?.product.autoRenewalAvailable;
+    // A saved card removed while it was paying still pays this order, but no renewal from now on.
+    const paysRenewals = !!card && !card.removedAt && !!service?.product.autoRenewalAvailable;
     if (service) {
       const from = service.status === "ACTIVE" && service.expiresAt && service.expiresAt > at ? service.expiresAt : at;
       expiresAt = plusOneYear(from);
@@ -87,7 +88,8 @@ export const orderDebt: Debt = {
       });
     }
     if (card && paysRenewals) await tx.customer.update({ where: { id: p.customerId }, data: { renewalCardId: card.id } });
-    if (card) await tx.ceilingConsent.updateMany({ where: { attemptId: attempt.id, cardId: null }, data: { cardId: card.id } });
+    // The consent given for this payment comes into force with its success, for the card that paid.
+    if (card && paysRenewals) await tx.ceilingConsent.updateMany({ where: { attemptId: attempt.id, cardId: null }, data: { cardId: card.id } });
 
     const paidWith = cardLabel(card ?? outcome.card);
     await writeAudit(tx, {

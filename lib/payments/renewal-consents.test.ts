@@ -28,7 +28,7 @@ async function payWithNewCard(viewer: Viewer, orderId: string) {
   const sessionId = /^\/gateway\/pay\/([0-9a-f-]{36})$/.exec(started.redirectUrl ?? "")?.[1];
   if (!sessionId) throw new Error(`no hosted page: ${JSON.stringify(started)}`);
   const back = new URL(await simulateHostedPayment(sessionId, { number: "5555555555554444", holder: "Carta Nuova" }), "http://area.test");
-  const result = await handlePaymentReturn({ paymentId: started.paymentId, customerId: viewer.customerId, query: back.searchParams });
+  const result = await handlePaymentReturn({ paymentId: started.paymentId, viewer, query: back.searchParams });
   expect(result?.status).toBe("SUCCEEDED");
   return started.paymentId;
 }

@@ -48,7 +48,8 @@ export async function startOrderPayment(opts: {
         const method = cardId ? "SAVED_CARD" : "NEW_CARD";
         const attempt = await createAttempt(tx, { purpose: "ORDER", amountCents: checkout.order.totalCents, activeKey: activeKeyOf.order(opts.orderId), ip: opts.ip, userAgent: opts.userAgent });
         await tx.payment.create({ data: { id: attempt.id, orderId: opts.orderId, customerId, method, cardId, mailboxLogin: !checkout.accountLogin } });
-        if (consent) await recordCeilingConsent(tx, { customerId, cardId, attemptId: attempt.id, amountCents: consent.amountCents, ip: opts.ip, userAgent: opts.userAgent });
+        // Bound to the card by the success only: a payment declined or abandoned raises no ceiling.
+        if (consent) await recordCeilingConsent(tx, { customerId, attemptId: attempt.id, amountCents: consent.amountCents, ip: opts.ip, userAgent: opts.userAgent });
         await writeAudit(tx, {
           actor: actorOf.customer(customerId), action: "payment.started", entity: "order", entityId: opts.orderId,
           data: { paymentId: attempt.id, amountCents: checkout.order.totalCents, method, ...(checkout.accountLogin ? {} : { mailboxLogin: true }) }, ip: opts.ip, userAgent: opts.userAgent,

@@ -10,7 +10,7 @@ import { dueStage, nextStageAt, renewalKey } from "./schedule";
 export type ChargeOutcome = "charged" | "failed" | "skipped";
 type FailureReason = EmailProps<"renewal-failed">["reason"];
 
-const knownReasons: readonly string[] = ["declined", "insufficient_funds", "expired_card"];
+const knownReasons: readonly string[] = ["declined", "insufficient_funds", "expired_card", "authentication_required"];
 
 /**
  * Charges the renewal order of a service off-session at the stage due at `at`. Each stage is

@@ -7,7 +7,7 @@ import { cardLabel, findOwnCardLabel, getVerificationResult } from "@/lib/cards/
 import { log } from "@/lib/ops/log";
 
 type Query = Record<string, string | string[] | undefined>;
-const reasons = ["declined", "insufficient_funds", "expired_card", "authentication_failed", "authentication_abandoned", "invalid_card", "not_sent"] as const;
+const reasons = ["declined", "insufficient_funds", "expired_card", "authentication_required", "authentication_failed", "authentication_abandoned", "invalid_card", "not_sent"] as const;
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : "");
 
 /**

@@ -25,12 +25,15 @@ CREATE TABLE "Attempt" (
     "chargedCents" INTEGER,
     "refundOwedAt" TIMESTAMP(3),
     "refundReason" TEXT,
+    "refundChargeId" TEXT,
+    "refundKey" TEXT,
     "refundTries" INTEGER NOT NULL DEFAULT 0,
     "refundNextAt" TIMESTAMP(3),
     "refundError" TEXT,
     "refundedCents" INTEGER NOT NULL DEFAULT 0,
     "refundedAt" TIMESTAMP(3),
     "refundId" TEXT,
+    "settleFailures" INTEGER NOT NULL DEFAULT 0,
     "ip" TEXT,
     "userAgent" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -56,6 +59,9 @@ CREATE UNIQUE INDEX "Attempt_activeKey_key" ON "Attempt"("activeKey");
 CREATE UNIQUE INDEX "Attempt_settledKey_key" ON "Attempt"("settledKey");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Attempt_refundKey_key" ON "Attempt"("refundKey");
+
+-- CreateIndex
 CREATE INDEX "Attempt_status_updatedAt_idx" ON "Attempt"("status", "updatedAt");
 
 -- CreateIndex
@@ -68,7 +74,7 @@ CREATE INDEX "Attempt_refundNextAt_idx" ON "Attempt"("refundNextAt");
 INSERT INTO "Attempt" ("id", "purpose", "status", "amountCents", "currency", "idempotencyKey", "offSession", "gatewaySessionId", "gatewayChargeId",
   "activeKey", "settledKey", "failureReason", "sentAt", "refundOwedAt", "refundReason", "refundedCents", "refundedAt", "ip", "userAgent", "createdAt", "updatedAt", "settledAt")
 SELECT "id", 'ORDER', "status", "amountCents", "currency", "idempotencyKey", "offSession", "gatewaySessionId", "gatewayChargeId",
-  CASE WHEN "activeOrderId" IS NULL THEN NULL ELSE 'order:' || "activeOrderId" END,
+  CASE WHEN "activeOrderId" IS NULL OR "status" IN ('SUCCEEDED', 'FAILED') THEN NULL ELSE 'order:' || "activeOrderId" END,
   CASE WHEN "succeededOrderId" IS NULL THEN NULL ELSE 'order:' || "succeededOrderId" END,
   "failureReason", CASE WHEN "status" <> 'CREATED' THEN "createdAt" END,
   CASE WHEN "failureReason" = 'refunded_duplicate' THEN "updatedAt" END,
@@ -81,9 +87,9 @@ FROM "Payment";
 INSERT INTO "Attempt" ("id", "purpose", "status", "amountCents", "currency", "idempotencyKey", "gatewaySessionId", "gatewayChargeId",
   "activeKey", "settledKey", "cardBrand", "cardLast4", "failureReason", "sentAt", "refundOwedAt", "refundReason", "refundedCents", "refundedAt", "ip", "userAgent", "createdAt", "updatedAt", "settledAt")
 SELECT "id", 'INVOICE', "status", "amountCents", "currency", "idempotencyKey", "gatewaySessionId", "gatewayChargeId",
-  CASE WHEN "activeInvoiceId" IS NULL THEN NULL ELSE 'invoice:' || "activeInvoiceId" END,
+  CASE WHEN "activeInvoiceId" IS NULL OR "status" IN ('SUCCEEDED', 'FAILED') THEN NULL ELSE 'invoice:' || "activeInvoiceId" END,
   CASE WHEN "succeededBalanceKey" IS NULL THEN NULL ELSE 'invoice:' || "succeededBalanceKey" END,
-  "cardBrand", "cardLast4", "failureReason", CASE WHEN "status" IN ('SENT', 'REQUIRES_ACTION', 'SUCCEEDED') THEN "createdAt" END,
+  "cardBrand", "cardLast4", "failureReason", CASE WHEN "status" IN ('SENT', 'REQUIRES_ACTION') THEN "updatedAt" WHEN "status" = 'SUCCEEDED' THEN "createdAt" END,
   "refundedAt", CASE WHEN "refundedAt" IS NULL THEN NULL WHEN "status" = 'SUCCEEDED' THEN 'staff' ELSE 'settles_nothing' END,
   "refundedCents", "refundedAt", "ip", "userAgent", "createdAt", "updatedAt", "settledAt"
 FROM "InvoicePayment";
@@ -93,10 +99,15 @@ SELECT "id", 'CARD_CHECK', "status", 0, "idempotencyKey", "gatewaySessionId", "f
   "ip", "userAgent", "createdAt", "updatedAt", "settledAt"
 FROM "CardVerification";
 
--- A refund Amministrazione decided and the old job had not finished is now owed on its attempt.
+-- A refund Amministrazione decided and the old job had not finished is now owed on its attempt,
+-- under the old job's key: if the bank already made it, asking again returns that same refund.
 UPDATE "Attempt" SET "refundOwedAt" = CURRENT_TIMESTAMP, "refundReason" = 'staff', "refundNextAt" = CURRENT_TIMESTAMP
 WHERE "refundedAt" IS NULL AND "id" IN (SELECT ("payload"->>'invoicePaymentId')::uuid FROM "Job" WHERE "type" = 'invoices.refund');
 DELETE FROM "Job" WHERE "type" = 'invoices.refund';
+-- Refunds made (or owed) before: the keys the old code used, per staff decision and per charge.
+UPDATE "Attempt" SET "refundKey" = 'invoice-refund:' || "id", "refundChargeId" = "gatewayChargeId" WHERE "refundReason" = 'staff';
+UPDATE "Attempt" SET "refundKey" = 'refund-orphan-' || "gatewayChargeId", "refundChargeId" = "gatewayChargeId"
+WHERE "refundReason" = 'settles_nothing' AND "gatewayChargeId" IS NOT NULL;
 
 -- CeilingConsent: one reference to the attempt that brings the card.
 ALTER TABLE "CeilingConsent" ADD COLUMN "attemptId" UUID;
@@ -106,6 +117,13 @@ UPDATE "CeilingConsent" SET "attemptId" = COALESCE("paymentId", "verificationId"
 ALTER TABLE "InvoicePayment" ADD COLUMN "settlement" TEXT;
 UPDATE "InvoicePayment" SET "settlement" = 'vat' WHERE "id"::text IN (SELECT "entityId" FROM "AuditLog" WHERE "action" = 'invoice.vat_balance_opened');
 UPDATE "InvoicePayment" SET "settlement" = 'refund' WHERE "id"::text IN (SELECT "entityId" FROM "AuditLog" WHERE "action" = 'invoice.refund_requested');
+
+-- An ordinary invoice paid in Split Payment that Amministrazione had not settled yet was PAID at
+-- that payment's balance: now its VAT is still owed, as a new success would leave it.
+UPDATE "Invoice" i SET "status" = 'PARTIALLY_PAID', "balanceCents" = i."vatCents", "balanceSeq" = i."balanceSeq" + 1, "paidAt" = NULL
+FROM "InvoicePayment" p JOIN "Attempt" a ON a."id" = p."id"
+WHERE p."invoiceId" = i."id" AND i."status" = 'PAID' AND i."splitPayment" = false AND p."regime" = 'SPLIT_PAYMENT'
+  AND p."balanceSeq" = i."balanceSeq" AND p."settlement" IS NULL AND a."status" = 'SUCCEEDED' AND a."refundOwedAt" IS NULL;
 
 -- DropForeignKey
 ALTER TABLE "CeilingConsent" DROP CONSTRAINT "CeilingConsent_verificationId_fkey";

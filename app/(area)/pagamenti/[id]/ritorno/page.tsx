@@ -11,7 +11,7 @@ export default async function PaymentReturnPage({ params, searchParams }: Props)
   const viewer = await requireViewer();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const search = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
-  const result = await handlePaymentReturn({ paymentId: id, customerId: viewer.customerId, query: search });
+  const result = await handlePaymentReturn({ paymentId: id, viewer, query: search });
   if (!result) notFound();
   redirect(`/ordini/${result.orderId}/paga/esito?pagamento=${id}`);
 }

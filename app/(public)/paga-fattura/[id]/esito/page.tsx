@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const knownReasons = [
-  "declined", "insufficient_funds", "expired_card", "authentication_failed", "authentication_abandoned", "invalid_card",
+  "declined", "insufficient_funds", "expired_card", "authentication_required", "authentication_failed", "authentication_abandoned", "invalid_card",
   "not_sent", "expired", "invoice_paid", "invoice_changed", "refunded_duplicate", "amount_mismatch",
 ] as const;
 

@@ -11,7 +11,7 @@ export default async function VerificationReturnPage({ params, searchParams }: P
   const viewer = await requireViewer();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const search = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
-  const result = await handleVerificationReturn({ verificationId: id, customerId: viewer.customerId, query: search });
+  const result = await handleVerificationReturn({ verificationId: id, viewer, query: search });
   if (!result) notFound();
   redirect(`/metodi-di-pagamento?verifica=${id}`);
 }

@@ -11,7 +11,7 @@ import { log } from "@/lib/ops/log";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const knownReasons = ["declined", "insufficient_funds", "expired_card", "authentication_failed", "authentication_abandoned", "invalid_card", "not_sent", "refunded_duplicate", "amount_mismatch"] as const;
+const knownReasons = ["declined", "insufficient_funds", "expired_card", "authentication_required", "authentication_failed", "authentication_abandoned", "invalid_card", "not_sent", "refunded_duplicate", "amount_mismatch"] as const;
 
 /** The outcome of one attempt; while the bank has not answered, it asks again and refreshes. */
 export default async function PaymentResultPage({ params, searchParams }: Props) {
