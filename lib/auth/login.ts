@@ -5,7 +5,7 @@ import { queueEmail } from "@/lib/email";
 import { now } from "@/lib/clock";
 import { burnPasswordCheck, verifyPassword } from "./passwords";
 import { accountLoginInput, pecLoginInput } from "./schemas";
-import { checkLoginThrottle, clearLoginFailures, LOGIN_BLOCK_SECONDS, recordLoginFailure } from "./rate-limit";
+import { consumeLoginAttempt, LOGIN_BLOCK_SECONDS, settleLoginSuccess } from "./rate-limit";
 
 
 export type LoginMethod = "account" | "pec";
@@ -51,19 +51,19 @@ export async function authenticateCustomer(opts: {
   const login = "username" in parsed.data ? parsed.data.username : parsed.data.address;
   const password = parsed.data.password;
 
-  const throttle = await checkLoginThrottle(login, opts.ip);
-  if (throttle.blocked) return { ok: false, error: "rate_limited", retryAfterSeconds: throttle.retryAfterSeconds };
+  // The attempt is counted before the password is verified (defect 5 of issue 11).
+  const attempt = await consumeLoginAttempt(login, opts.ip);
+  if (!attempt.allowed) return { ok: false, error: "rate_limited", retryAfterSeconds: attempt.retryAfterSeconds };
 
   const principal = await findPrincipal(opts.method, login);
   const valid = principal ? await verifyPassword(principal.passwordHash, password) : (await burnPasswordCheck(password), false);
 
   if (!principal || !valid) {
-    const { nameJustBlocked } = await recordLoginFailure(login, opts.ip);
-    if (principal && nameJustBlocked) await reportLockout(principal, opts);
+    if (principal && attempt.lastForName) await reportLockout(principal, opts);
     return { ok: false, error: "invalid_credentials" };
   }
 
-  await clearLoginFailures(login);
+  await settleLoginSuccess(login, opts.ip);
   await db.$transaction((tx) =>
     writeAudit(tx, {
       actor: actorOf.customer(principal.customerId),

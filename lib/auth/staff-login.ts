@@ -4,7 +4,7 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { StaffRole } from "@/lib/db/generated/enums";
 import { burnPasswordCheck, verifyPassword } from "./passwords";
-import { checkLoginThrottle, clearLoginFailures, LOGIN_BLOCK_SECONDS, recordLoginFailure } from "./rate-limit";
+import { consumeLoginAttempt, LOGIN_BLOCK_SECONDS, settleLoginSuccess } from "./rate-limit";
 import { staffLoginInput } from "./schemas";
 
 export type AuthenticatedStaff = { staffId: string; username: string; role: StaffRole };
@@ -28,16 +28,16 @@ export async function authenticateStaff(opts: { credentials: unknown; ip: string
   const { username, password } = parsed.data;
   const key = throttleName(username);
 
-  const throttle = await checkLoginThrottle(key, opts.ip);
-  if (throttle.blocked) return { ok: false, error: "rate_limited", retryAfterSeconds: throttle.retryAfterSeconds };
+  // Counted before the password is verified (defect 5 of issue 11).
+  const attempt = await consumeLoginAttempt(key, opts.ip);
+  if (!attempt.allowed) return { ok: false, error: "rate_limited", retryAfterSeconds: attempt.retryAfterSeconds };
 
   const staff = await db.staffUser.findUnique({ where: { username }, select: { id: true, username: true, role: true, passwordHash: true } });
   const valid = staff ? await verifyPassword(staff.passwordHash, password) : (await burnPasswordCheck(password), false);
   const client = { ip: opts.ip, userAgent: opts.userAgent?.slice(0, 500) };
 
   if (!staff || !valid) {
-    const { nameJustBlocked } = await recordLoginFailure(key, opts.ip);
-    if (staff && nameJustBlocked) {
+    if (staff && attempt.lastForName) {
       const unlockAt = new Date(now().getTime() + LOGIN_BLOCK_SECONDS * 1000).toISOString();
       await db.$transaction((tx) =>
         writeAudit(tx, { actor: actorOf.anonymous, action: "auth.locked", entity: "StaffUser", entityId: staff.id, data: { unlockAt }, ...client }),
@@ -46,7 +46,7 @@ export async function authenticateStaff(opts: { credentials: unknown; ip: string
     return { ok: false, error: "invalid_credentials" };
   }
 
-  await clearLoginFailures(key);
+  await settleLoginSuccess(key, opts.ip);
   await db.$transaction((tx) =>
     writeAudit(tx, { actor: actorOf.staff(staff.id), action: "auth.staff_login", entity: "StaffUser", entityId: staff.id, data: { role: staff.role }, ...client }),
   );
