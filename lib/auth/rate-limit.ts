@@ -25,3 +25,13 @@ export async function consumeLoginAttempt(loginName: string, ip: string): Promis
 export async function settleLoginSuccess(loginName: string, ip: string) {
   await Promise.all([byName.clear(loginName), byAddress.refund(ip)]);
 }
+
+/** Logins that name nobody (a passkey): only the address's allowance applies. */
+export async function consumeAddressAttempt(ip: string): Promise<LoginAttempt> {
+  const r = await byAddress.consume(ip);
+  return r.allowed ? { allowed: true, lastForName: false } : r;
+}
+
+export async function settleAddressSuccess(ip: string) {
+  await byAddress.refund(ip);
+}
