@@ -7,7 +7,8 @@ export type AccountErrorCode =
   | "invalid_token"
   | "invalid_code"
   | "not_found"
-  | "same_email";
+  | "same_email"
+  | "same_password";
 
 export class AccountError extends Error {
   constructor(

@@ -35,3 +35,8 @@ export async function consumeAddressAttempt(ip: string): Promise<LoginAttempt> {
 export async function settleAddressSuccess(ip: string) {
   await byAddress.refund(ip);
 }
+
+/** A password reset proves the owner: the name's failed attempts are forgotten. */
+export async function clearLoginName(loginName: string) {
+  await byName.clear(loginName);
+}
