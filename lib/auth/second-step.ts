@@ -24,11 +24,17 @@ const secondStepAllowance = defineAllowance({ keyPrefix: "login:2fa", points: 10
 type TicketSubject = { kind: "ACCOUNT"; customerId: string } | { kind: "STAFF"; staffId: string };
 const ownerOfSubject = (s: TicketSubject): Owner => (s.kind === "STAFF" ? { staffId: s.staffId } : { customerId: s.customerId });
 
-/** The second steps an owner has set up (customers: the app and/or passkeys; staff: the app). */
+/**
+ * The second steps a password login asks for. The second step is on when the authenticator app
+ * is (it comes with recovery codes, so a lost phone locks nobody out); a customer's passkey can
+ * then answer it instead of the app's code. Passkeys alone add no step to the password login:
+ * they are a way in without a password.
+ */
 export async function secondFactorsOf(owner: Owner): Promise<SecondFactor[]> {
   const totp = await db.totpFactor.count({ where: { ...owner, confirmedAt: { not: null } } });
+  if (!totp) return [];
   const passkeys = "customerId" in owner ? await db.passkey.count({ where: { customerId: owner.customerId } }) : 0;
-  return [...(totp ? (["totp"] as const) : []), ...(passkeys ? (["passkey"] as const) : [])];
+  return passkeys ? ["totp", "passkey"] : ["totp"];
 }
 
 export async function issueLoginTicket(subject: TicketSubject, client: { ip?: string; userAgent?: string }): Promise<string> {
