@@ -23,10 +23,14 @@ export function TwoFactorSection({ status }: { status: TotpStatus }) {
         <>
           <p>{t("codesLeft", { count: status.recoveryCodesLeft })}</p>
           {codes ? <RecoveryCodes codes={codes} /> : null}
-          <h3>{t("renewTitle")}</h3>
-          <PasswordConfirmForm id="totp-renew" action={renewRecoveryCodesAction} submitLabel={t("renew")} onDone={setCodes} variant="secondary" />
-          <h3>{t("disableTitle")}</h3>
-          <PasswordConfirmForm id="totp-disable" action={disableTotpAction} submitLabel={t("disable")} variant="secondary" />
+          <section aria-labelledby="totp-renew-title">
+            <h3 id="totp-renew-title">{t("renewTitle")}</h3>
+            <PasswordConfirmForm id="totp-renew" action={renewRecoveryCodesAction} submitLabel={t("renew")} onDone={setCodes} variant="secondary" />
+          </section>
+          <section aria-labelledby="totp-disable-title">
+            <h3 id="totp-disable-title">{t("disableTitle")}</h3>
+            <PasswordConfirmForm id="totp-disable" action={disableTotpAction} submitLabel={t("disable")} variant="secondary" />
+          </section>
         </>
       ) : (
         <PasswordConfirmForm id="totp-start" action={startTotpSetupAction} submitLabel={t("enable")} onDone={() => router.push("/il-mio-account/verifica-in-due-passaggi")} />

@@ -107,13 +107,14 @@ function PasskeyLogin() {
     }
   }
   return (
-    <div>
-      <p className="muted">{t("or")}</p>
+    <section className="card" aria-labelledby="login-passkey-title">
+      <h2 id="login-passkey-title">{t("title")}</h2>
+      <p className="muted">{t("intro")}</p>
       {error ? <Alert tone="danger">{error}</Alert> : null}
       <Button type="button" variant="secondary" onClick={() => void run()} disabled={busy}>
         {t("button")}
       </Button>
-    </div>
+    </section>
   );
 }
 
@@ -123,33 +124,35 @@ export function LoginForms() {
   const [challenge, setChallenge] = useState<SecondStepChallenge | null>(null);
   if (challenge) return <SecondStepForm challenge={challenge} landing="/" onRestart={() => setChallenge(null)} passkeyOptions={secondStepPasskeyOptionsAction} />;
   return (
-    <div className="grid-2">
-      <LoginForm
-        provider="account"
-        title={t("accountTitle")}
-        schema={accountLoginInput}
-        landing="/"
-        onSecondStep={setChallenge}
-        fields={[
-          { name: "username", label: t("username"), type: "text", autoComplete: "username" },
-          { name: "password", label: t("password"), type: "password", autoComplete: "current-password" },
-        ]}
-      >
-        <p>
-          <Link href="/password-dimenticata">{tAccount("link")}</Link>
-        </p>
-        <PasskeyLogin />
-      </LoginForm>
-      <LoginForm
-        provider="pec"
-        title={t("pecTitle")}
-        schema={pecLoginInput}
-        landing="/pec"
-        fields={[
-          { name: "address", label: t("pecAddress"), type: "email", autoComplete: "username" },
-          { name: "password", label: t("pecPassword"), type: "password", autoComplete: "current-password" },
-        ]}
-      />
-    </div>
+    <>
+      <div className="grid-2">
+        <LoginForm
+          provider="account"
+          title={t("accountTitle")}
+          schema={accountLoginInput}
+          landing="/"
+          onSecondStep={setChallenge}
+          fields={[
+            { name: "username", label: t("username"), type: "text", autoComplete: "username" },
+            { name: "password", label: t("password"), type: "password", autoComplete: "current-password" },
+          ]}
+        >
+          <p>
+            <Link href="/password-dimenticata">{tAccount("link")}</Link>
+          </p>
+        </LoginForm>
+        <LoginForm
+          provider="pec"
+          title={t("pecTitle")}
+          schema={pecLoginInput}
+          landing="/pec"
+          fields={[
+            { name: "address", label: t("pecAddress"), type: "email", autoComplete: "username" },
+            { name: "password", label: t("pecPassword"), type: "password", autoComplete: "current-password" },
+          ]}
+        />
+      </div>
+      <PasskeyLogin />
+    </>
   );
 }
