@@ -105,7 +105,7 @@ test("a PEC mailbox login sees only its mailbox's part: where its password is ch
   await expect(page).toHaveURL(/\/servizi\//);
   await page.goto("/il-mio-account");
   await expect(section(page, `Casella PEC ${c.pecAddress}`)).toContainText("si cambia dalla webmail della casella PEC");
-  await expect(section(page, "Dispositivi connessi").getByText("Questo dispositivo")).toBeVisible();
+  await expect(section(page, "Dispositivi connessi").getByText("Questo dispositivo", { exact: true })).toBeVisible();
   for (const hidden of ["Dati registrati", "E-mail registrata", "Password", "Dati di fatturazione elettronica", "Verifica in due passaggi", "Passkey"]) {
     await expect(section(page, hidden)).toHaveCount(0);
   }

@@ -38,7 +38,7 @@ test("passkeys: added with the password, then a login without a password and the
   await expectAccessible(page);
 
   // A login without a password.
-  await page.getByRole("button", { name: "Esci" }).click();
+  await page.getByRole("button", { name: "Esci", exact: true }).click();
   await page.goto(local("/login"));
   await page.getByRole("button", { name: "Accedi con una passkey" }).click();
   await expect(page).toHaveURL(local("/"));
@@ -53,7 +53,7 @@ test("passkeys: added with the password, then a login without a password and the
   await page.getByLabel("Codice di 6 cifre").fill(totpNow(secret));
   await page.getByRole("button", { name: "Attiva" }).click();
   await expect(page.getByText("Verifica in due passaggi attivata.")).toBeVisible();
-  await page.getByRole("button", { name: "Esci" }).click();
+  await page.getByRole("button", { name: "Esci", exact: true }).click();
   await passwordLogin(page, c);
   await page.getByRole("region", { name: "Verifica in due passaggi" }).getByRole("button", { name: "Usa una passkey" }).click();
   await expect(page).toHaveURL(local("/"));
@@ -65,7 +65,7 @@ test("passkeys: added with the password, then a login without a password and the
   await passkeys(page).getByRole("button", { name: "Rimuovi Portatile QA" }).click();
   await expect(passkeys(page).getByText("Passkey Portatile QA rimossa.")).toBeVisible();
   await expect(passkeys(page).getByText("Nessuna passkey.")).toBeVisible();
-  await page.getByRole("button", { name: "Esci" }).click();
+  await page.getByRole("button", { name: "Esci", exact: true }).click();
   await page.goto(local("/login"));
   await page.getByRole("button", { name: "Accedi con una passkey" }).click();
   await expect(formAlert(page)).toHaveText("Accesso con passkey non riuscito. Riprova, oppure accedi con username e password.");

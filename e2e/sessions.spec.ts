@@ -18,7 +18,7 @@ test("a stolen session is thrown out: the devices are listed, one is signed out,
   await page.goto("/il-mio-account");
   const devices = page.getByRole("region", { name: "Dispositivi connessi" });
   await expect(devices.getByRole("listitem")).toHaveCount(2);
-  await expect(devices.getByRole("listitem").filter({ hasText: "Questo dispositivo" })).toHaveCount(1);
+  await expect(devices.getByRole("listitem").filter({ has: page.getByText("Questo dispositivo", { exact: true }) })).toHaveCount(1);
   await expectAccessible(page);
   const stolen = devices.getByRole("listitem").filter({ hasText: "Firefox su Windows" });
   await stolen.getByRole("button", { name: /^Esci da questo dispositivo/ }).click();
@@ -47,7 +47,7 @@ test("Esci revokes the session itself: the cookie copied before logout opens not
   await loginWithUsername(page, c.username);
   await expect(page).toHaveURL("/");
   const cookies = await page.context().cookies();
-  await page.getByRole("button", { name: "Esci" }).click();
+  await page.getByRole("button", { name: "Esci", exact: true }).click();
   await expect(page.getByText("Sei uscito dall'Area Clienti.")).toBeVisible();
   const copy = await browser.newContext();
   await copy.addCookies(cookies);

@@ -58,7 +58,7 @@ test("a new member of staff: the one-time password is changed, then the authenti
   await expect(page.getByRole("heading", { level: 1, name: "Richieste" })).toBeVisible();
 
   // The next login asks for the code.
-  await page.getByRole("button", { name: "Esci" }).click();
+  await page.getByRole("button", { name: "Esci", exact: true }).click();
   await staffPasswordStep(page, staff.username, mine);
   await answerTotp(page, secret, () => expect(page.getByRole("heading", { level: 1, name: "Richieste" })).toBeVisible());
 

@@ -31,7 +31,7 @@ test("two-step login with an authenticator app: set up with a QR code, asked aft
   const c = await newCustomer(page.request);
   await signIn(page, c.username);
   const { secret, codes } = await enableTotp(page, c);
-  await page.getByRole("button", { name: "Esci" }).click();
+  await page.getByRole("button", { name: "Esci", exact: true }).click();
 
   await loginWithUsername(page, c.username);
   await expect(secondStep(page).getByLabel("Codice dell'app di autenticazione")).toHaveAttribute("autocomplete", "one-time-code");
@@ -45,7 +45,7 @@ test("two-step login with an authenticator app: set up with a QR code, asked aft
     await secondStep(page).getByRole("button", { name: "Verifica" }).click();
     await expect(page).toHaveURL("/", { timeout: 3_000 });
   }).toPass({ timeout: 45_000, intervals: [5_000] });
-  await page.getByRole("button", { name: "Esci" }).click();
+  await page.getByRole("button", { name: "Esci", exact: true }).click();
 
   // A recovery code instead, once.
   for (const expected of ["ok", "spent"]) {
@@ -55,7 +55,7 @@ test("two-step login with an authenticator app: set up with a QR code, asked aft
     await secondStep(page).getByRole("button", { name: "Verifica" }).click();
     if (expected === "ok") {
       await expect(page).toHaveURL("/");
-      await page.getByRole("button", { name: "Esci" }).click();
+      await page.getByRole("button", { name: "Esci", exact: true }).click();
     } else {
       await expect(formAlert(page)).toHaveText("Codice di recupero non valido o già usato.");
     }
