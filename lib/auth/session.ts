@@ -88,6 +88,9 @@ export async function requireStaff(role?: StaffRole): Promise<Staff> {
 /** The first-access page itself: a staff session whose set-up is pending (or done: it moves on). */
 export async function requireStaffInSetup(): Promise<Staff> {
   const staff = await getStaff();
-  if (!staff) redirect(STAFF_LOGIN_PATH);
+  if (!staff) {
+    if (await getViewer()) notFound();
+    redirect(STAFF_LOGIN_PATH);
+  }
   return staff;
 }
