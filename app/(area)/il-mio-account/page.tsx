@@ -28,8 +28,9 @@ export default async function MyAccountPage() {
   );
 
   if (overview.kind === "pec") {
+    // Only the sessions' texts reach the browser: nothing of the account's forms.
     return (
-      <ClientMessages namespaces={["account", "accountForms"]}>
+      <ClientMessages namespaces={["accountForms"]}>
         <h1>{t("title")}</h1>
         <section className="card" aria-labelledby="pec-title">
           <h2 id="pec-title">{t("pec.title", { address: overview.pecAddress })}</h2>
