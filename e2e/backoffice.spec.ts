@@ -1,18 +1,14 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, expectAccessible, formAlert, loginWithUsername, mailboxSubjects, mailboxText, newCustomer, signIn, type TestCustomer } from "./fixtures";
 import { payInvoiceInBrowser } from "./pay-invoice-helpers";
+import { loginAsDemoStaff } from "./account-fixtures";
 
 const uniqueEmail = (tag: string) => `${tag}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.com`;
 const row = (page: Page, header: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: header, exact: true }) });
 const staffNav = (page: Page) => page.getByRole("navigation", { name: "Navigazione del back office" });
 
-async function loginAsStaff(page: Page, username: "admin" | "supporto") {
-  await page.goto("/backoffice/accesso");
-  await page.getByLabel("Nome utente").fill(username);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Accedi" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Richieste" })).toBeVisible();
-}
+// Password, then the authenticator's code: the second step is mandatory for staff.
+const loginAsStaff = loginAsDemoStaff;
 
 async function logoutStaff(page: Page) {
   await page.getByRole("button", { name: "Esci" }).click();

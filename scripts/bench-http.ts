@@ -84,8 +84,8 @@ export function login(baseUrl: string, username: string, password: string): Prom
 }
 
 /** The same for any of the login forms: username (account), PEC mailbox (pec) or staff. */
-export async function loginAs(baseUrl: string, provider: "account" | "pec" | "staff", fields: Record<string, string>): Promise<string> {
-  return (await loginJar(baseUrl, provider, fields)).toString();
+export async function loginAs(baseUrl: string, provider: "account" | "pec" | "staff", fields: Record<string, string>, opts: { totp?: () => string } = {}): Promise<string> {
+  return (await loginJar(baseUrl, provider, fields, opts)).toString();
 }
 
 /** The cookies of one browser, kept from each response's Set-Cookie. */
@@ -106,19 +106,31 @@ export class CookieJar {
   }
 }
 
-/** A login through next-auth's credentials endpoint that returns the browser's whole cookie jar. */
-export async function loginJar(baseUrl: string, provider: "account" | "pec" | "staff", fields: Record<string, string>): Promise<CookieJar> {
+/**
+ * A login through next-auth's credentials endpoint that returns the browser's whole cookie jar.
+ * When the account asks for its second step (staff always do), `totp` gives the authenticator's code.
+ */
+export async function loginJar(baseUrl: string, provider: "account" | "pec" | "staff", fields: Record<string, string>, opts: { totp?: () => string } = {}): Promise<CookieJar> {
   const jar = new CookieJar();
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   jar.keep(csrf);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${baseUrl}/api/auth/callback/${provider}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.toString(), origin: baseUrl },
-    body: new URLSearchParams({ ...fields, csrfToken, json: "true" }),
-  });
-  jar.keep(res);
+  const post = async (to: string, form: Record<string, string>) => {
+    const res = await fetch(`${baseUrl}/api/auth/callback/${to}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.toString(), origin: baseUrl },
+      body: new URLSearchParams({ ...form, csrfToken, json: "true" }),
+    });
+    jar.keep(res);
+    return res;
+  };
+  let res = await post(provider, fields);
+  // With json=true next-auth answers {url}; a refusal names its code in the url's `error`.
+  const answer = (await res.clone().json().catch(() => null)) as { url?: string } | null;
+  const error = answer?.url ? new URL(answer.url, baseUrl).searchParams.get("error") : null;
+  const ticket = /^second_step:([A-Za-z0-9_-]{43}):/.exec(error ?? "")?.[1];
+  if (ticket && opts.totp) res = await post("second-step", { ticket, method: "totp", code: opts.totp() });
   if (!jar.has("session-token")) throw new Error(`${provider} login failed (${res.status})`);
   return jar;
 }

@@ -59,11 +59,14 @@ try {
     appendFileSync(SERVER_LOG, chunk);
   });
   await waitReady(base);
+  // Staff give their authenticator's code too (mandatory second step; the demo seed's secrets).
+  const { totpCode } = await import("../lib/auth/totp");
+  const { DEMO_STAFF_TOTP } = await import("../lib/demo/seed");
   const sessions = {
     mario: await login(base, "mario.rossi", "Demo1234!"),
     anna: await login(base, "anna.bianchi", "Demo1234!"),
-    admin: await loginAs(base, "staff", { username: "admin", password: "Demo1234!" }),
-    supporto: await loginAs(base, "staff", { username: "supporto", password: "Demo1234!" }),
+    admin: await loginAs(base, "staff", { username: "admin", password: "Demo1234!" }, { totp: () => totpCode(DEMO_STAFF_TOTP.admin) }),
+    supporto: await loginAs(base, "staff", { username: "supporto", password: "Demo1234!" }, { totp: () => totpCode(DEMO_STAFF_TOTP.supporto) }),
     // mario through his PEC mailbox: that mailbox only.
     marioPec: await loginAs(base, "pec", { address: "mario.rossi@pec-demo.it", password: "Demo1234!" }),
   };
@@ -73,6 +76,12 @@ try {
 
   const before = await snapshot(dbUrl);
   const realIds = { id: [ids.order, ids.invoice, ids.service], cardId: [ids.card], receiptId: [ids.receipt], sessionId: [ids.gatewaySession], chargeId: [ids.gatewaySession] };
+  // The sessions just opened: the matrix tries to sign them out as the wrong people.
+  const [marioSession, adminSession] = await Promise.all([
+    db.userSession.findFirstOrThrow({ where: { customerId: ids.customer, kind: "ACCOUNT" }, orderBy: { createdAt: "desc" }, select: { id: true } }),
+    db.userSession.findFirstOrThrow({ where: { staff: { username: "admin" } }, orderBy: { createdAt: "desc" }, select: { id: true } }),
+  ]);
+  Object.assign(ids, { marioSession: marioSession.id, adminSession: adminSession.id });
   const fuzz = await fuzzAll(client, targets, realIds, seed, { routeRuns: 30 * scale, pageRuns: 8 * scale, actionRuns: 24 * scale, width: 4 });
   check(client.failures.length === 0, `fuzzing: ${fuzz.drawn} hostile requests in ${fuzz.seconds.toFixed(1)} s, no 5xx and no stack trace${client.failures.length ? ` (${client.failures.length} distinct failures, ${client.repeats()} requests):\n    ${client.failures.join("\n    ")}` : ""}`);
   if (client.decodeFailures) console.log(`hostile-input: note ${client.decodeFailures} requests with a malformed %-escape in a dynamic segment got Next's own bare 500 before any app code ran (e.g. ${client.decodeExample}; see isNextDecodeFailure in scripts/hostile/http.ts)`);
@@ -80,7 +89,7 @@ try {
   check(changedTables(before, afterFuzz).length === 0, `fuzzing changed no business table (${before.size} tables compared; excluded: ${EXCLUDED_TABLES.join(", ")}, rows added meanwhile: ${excludedGrowth(before, afterFuzz)})${changedTables(before, afterFuzz).map((t) => `\n    changed: ${t}`).join("")}`);
 
   const fuzzFailures = client.failures.length;
-  const matrix = await runMatrix(client, targets, ids, check);
+  const matrix = await runMatrix(client, targets, ids as MarioIds, check);
   const actionIds = Object.fromEntries(targets.actions.map((a) => [a.name, a.id]));
   const readMario = async () => {
     const [c, s] = await Promise.all([db.customer.findUniqueOrThrow({ where: { id: ids.customer }, select: { locale: true } }), db.service.findUniqueOrThrow({ where: { id: ids.renewingService }, select: { autoRenewal: true } })]);
@@ -106,7 +115,7 @@ process.exit(failures.length ? 1 : 0);
  * open payment, an open card verification, a paid invoice with its quietanza (PDF made now, so a
  * download changes nothing) and a support request for the back office.
  */
-async function prepareMario(): Promise<MarioIds & { customer: string; gatewaySession: string }> {
+async function prepareMario(): Promise<Omit<MarioIds, "marioSession" | "adminSession"> & Partial<MarioIds> & { customer: string; gatewaySession: string }> {
   const { startOrderPayment } = await import("../lib/payments/start-payment");
   const { startCardVerification } = await import("../lib/cards/verify");
   const { payInvoice, stepOne } = await import("../lib/invoice-payments/test-helpers");

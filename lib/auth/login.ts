@@ -5,13 +5,15 @@ import { queueEmail } from "@/lib/email";
 import { now } from "@/lib/clock";
 import { burnPasswordCheck, verifyPassword } from "./passwords";
 import { accountLoginInput, pecLoginInput } from "./schemas";
-import { checkLoginThrottle, clearLoginFailures, LOGIN_BLOCK_SECONDS, recordLoginFailure } from "./rate-limit";
+import { consumeLoginAttempt, LOGIN_BLOCK_SECONDS, settleLoginSuccess } from "./rate-limit";
+import { issueLoginTicket, secondFactorsOf, type SecondFactor } from "./second-step";
 
 
 export type LoginMethod = "account" | "pec";
 export type AuthenticatedCustomer = { customerId: string; username: string; pecServiceId?: string };
 export type LoginResult =
-  | { ok: true; customer: AuthenticatedCustomer }
+  /** With `secondStep` the password was right but the account asks for its second step too (PEC logins never do). */
+  | { ok: true; customer: AuthenticatedCustomer; secondStep?: { ticket: string; factors: SecondFactor[] } }
   | { ok: false; error: "invalid_credentials" }
   | { ok: false; error: "rate_limited"; retryAfterSeconds: number };
 
@@ -51,34 +53,29 @@ export async function authenticateCustomer(opts: {
   const login = "username" in parsed.data ? parsed.data.username : parsed.data.address;
   const password = parsed.data.password;
 
-  const throttle = await checkLoginThrottle(login, opts.ip);
-  if (throttle.blocked) return { ok: false, error: "rate_limited", retryAfterSeconds: throttle.retryAfterSeconds };
+  // The attempt is counted before the password is verified (defect 5 of issue 11).
+  const attempt = await consumeLoginAttempt(login, opts.ip);
+  if (!attempt.allowed) return { ok: false, error: "rate_limited", retryAfterSeconds: attempt.retryAfterSeconds };
 
   const principal = await findPrincipal(opts.method, login);
   const valid = principal ? await verifyPassword(principal.passwordHash, password) : (await burnPasswordCheck(password), false);
 
   if (!principal || !valid) {
-    const { nameJustBlocked } = await recordLoginFailure(login, opts.ip);
-    if (principal && nameJustBlocked) await reportLockout(principal, opts);
+    if (principal && attempt.lastForName) await reportLockout(principal, opts);
     return { ok: false, error: "invalid_credentials" };
   }
 
-  await clearLoginFailures(login);
-  await db.$transaction((tx) =>
-    writeAudit(tx, {
-      actor: actorOf.customer(principal.customerId),
-      action: "auth.login",
-      entity: "customer",
-      entityId: principal.customerId,
-      data: { method: opts.method },
-      ip: opts.ip,
-      userAgent: opts.userAgent,
-    }),
-  );
-  return {
-    ok: true,
-    customer: { customerId: principal.customerId, username: principal.username, pecServiceId: principal.pecServiceId },
-  };
+  await settleLoginSuccess(login, opts.ip);
+  const customer = { customerId: principal.customerId, username: principal.username, pecServiceId: principal.pecServiceId };
+  // The account's second step guards the account login. A PEC mailbox's password opens that
+  // mailbox only (its renewal); it is the mailbox's credential and has no second step of its own.
+  const factors = opts.method === "account" ? await secondFactorsOf({ customerId: principal.customerId }) : [];
+  if (factors.length > 0) {
+    const ticket = await issueLoginTicket({ kind: "ACCOUNT", customerId: principal.customerId }, opts);
+    return { ok: true, customer, secondStep: { ticket, factors } };
+  }
+  await auditLogin(principal.customerId, { method: opts.method }, opts);
+  return { ok: true, customer };
 }
 
 async function reportLockout(principal: Principal, opts: { method: LoginMethod; ip: string; userAgent?: string }) {
@@ -100,4 +97,11 @@ async function reportLockout(principal: Principal, opts: { method: LoginMethod; 
       locale: principal.locale,
     });
   });
+}
+
+/** "auth.login": a customer's session opened (after the second step, when there is one). */
+export async function auditLogin(customerId: string, data: { method: string }, client: { ip?: string; userAgent?: string }) {
+  await db.$transaction((tx) =>
+    writeAudit(tx, { actor: actorOf.customer(customerId), action: "auth.login", entity: "customer", entityId: customerId, data, ip: client.ip, userAgent: client.userAgent?.slice(0, 500) }),
+  );
 }

@@ -5,6 +5,8 @@ import type { StaffRole } from "@/lib/db/generated/enums";
 // `customerId` only, the back office `staffId` only.
 declare module "next-auth" {
   interface Session {
+    /** The UserSession row behind this cookie (lib/auth/session-registry.ts). */
+    sessionId?: string;
     customerId?: string;
     /** Set when the customer logged in with a PEC address: the session sees only that mailbox. */
     pecServiceId?: string;

@@ -1,37 +1,61 @@
 import "server-only";
 import type { NextAuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authenticateCustomer, type LoginMethod } from "./login";
-import { clientAddress, headerValue as header, type HeaderBag } from "@/lib/security/client";
+import { cookies } from "next/headers";
+import { db } from "@/lib/db";
 import { log } from "@/lib/ops/log";
+import { clientAddress, headerValue as header, type HeaderBag } from "@/lib/security/client";
+import { servedOverHttps } from "@/lib/security/headers";
+import { auditLogin, authenticateCustomer, type LoginMethod } from "./login";
+import { authenticateWithPasskey } from "./passkey-login";
+import { completeSecondStep } from "./second-step";
 import { authSecret } from "./secret";
-import { authenticateStaff } from "./staff-login";
+import { openSession, SESSION_MAX_AGE_SECONDS, type SessionSubject } from "./session-registry";
+import { auditStaffLogin, authenticateStaff } from "./staff-login";
 
+export { SESSION_MAX_AGE_SECONDS };
 const authLog = log("auth");
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+/** A long-lived random cookie per browser; its hash tells a known device from a new one. */
+export const DEVICE_COOKIE = "area-device";
+const DEVICE_COOKIE_MAX_AGE = 400 * 24 * 60 * 60;
 
 /** The client address for login throttling; a key of its own when the proxies report none. */
 function clientIp(headers: HeaderBag): string {
   return clientAddress(headers) ?? "unknown";
 }
 
-function credentialsProvider(method: LoginMethod, fields: Record<string, { label: string; type: string }>) {
+type Req = { headers?: HeaderBag };
+type SignedInUser = { id: string; name: string; sessionId: string; pecServiceId?: string; staffRole?: string };
+
+// next-auth turns an error thrown by authorize into the `error` code the login forms read:
+// invalid_credentials, rate_limited:<seconds>, second_step:<ticket>:<factors> (the password was
+// right, the second step follows), expired (the second step's ticket is over).
+function refuse(code: string): never {
+  throw new Error(code);
+}
+const refusal = (r: { error: string; retryAfterSeconds?: number }) => (r.error === "rate_limited" ? `rate_limited:${r.retryAfterSeconds}` : r.error);
+
+/** Opens the server-side session (UserSession) and keeps the browser's device cookie. */
+async function startSession(subject: SessionSubject, method: string, req: Req): Promise<string> {
+  const jar = await cookies();
+  const { sessionId, deviceToken } = await openSession({ subject, method, ip: clientAddress(req.headers), userAgent: header(req.headers, "user-agent"), deviceToken: jar.get(DEVICE_COOKIE)?.value });
+  jar.set(DEVICE_COOKIE, deviceToken, { path: "/", httpOnly: true, sameSite: "lax", secure: servedOverHttps(), maxAge: DEVICE_COOKIE_MAX_AGE });
+  return sessionId;
+}
+
+function customerProvider(method: LoginMethod, fields: Record<string, { label: string; type: string }>) {
   return CredentialsProvider({
     id: method,
     name: method,
     credentials: fields,
-    async authorize(credentials, req) {
-      const result = await authenticateCustomer({
-        method,
-        credentials,
-        ip: clientIp(req.headers),
-        userAgent: header(req.headers, "user-agent"),
-      });
-      // next-auth turns a thrown error into the `error` code that the login form reads.
-      if (!result.ok) throw new Error(result.error === "rate_limited" ? `rate_limited:${result.retryAfterSeconds}` : "invalid_credentials");
+    async authorize(credentials, req): Promise<SignedInUser> {
+      const result = await authenticateCustomer({ method, credentials, ip: clientIp(req.headers), userAgent: header(req.headers, "user-agent") });
+      if (!result.ok) refuse(refusal(result));
+      if (result.secondStep) refuse(`second_step:${result.secondStep.ticket}:${result.secondStep.factors.join(",")}`);
       const { customerId, username, pecServiceId } = result.customer;
-      return { id: customerId, name: username, pecServiceId };
+      const subject: SessionSubject = pecServiceId ? { kind: "PEC", customerId, pecServiceId } : { kind: "ACCOUNT", customerId };
+      return { id: customerId, name: username, pecServiceId, sessionId: await startSession(subject, "password", req) };
     },
   });
 }
@@ -42,16 +66,59 @@ function staffProvider() {
     id: "staff",
     name: "staff",
     credentials: { username: { label: "Nome utente", type: "text" }, password: { label: "Password", type: "password" } },
-    async authorize(credentials, req) {
+    async authorize(credentials, req): Promise<SignedInUser> {
       const result = await authenticateStaff({ credentials, ip: clientIp(req.headers), userAgent: header(req.headers, "user-agent") });
-      if (!result.ok) throw new Error(result.error === "rate_limited" ? `rate_limited:${result.retryAfterSeconds}` : "invalid_credentials");
+      if (!result.ok) refuse(refusal(result));
+      if (result.secondStep) refuse(`second_step:${result.secondStep.ticket}:totp`);
       const { staffId, username, role } = result.staff;
-      return { id: staffId, name: username, staffRole: role };
+      return { id: staffId, name: username, staffRole: role, sessionId: await startSession({ kind: "STAFF", staffId }, "password", req) };
     },
   });
 }
 
-type SignedInUser = { id: string; pecServiceId?: string; staffRole?: string };
+/** The second step after a password (customers and staff): the ticket and a code or a passkey. */
+function secondStepProvider() {
+  return CredentialsProvider({
+    id: "second-step",
+    name: "second-step",
+    credentials: { ticket: { label: "ticket", type: "text" }, method: { label: "method", type: "text" }, code: { label: "code", type: "text" }, response: { label: "response", type: "text" } },
+    async authorize(credentials, req): Promise<SignedInUser> {
+      const client = { ip: clientIp(req.headers), userAgent: header(req.headers, "user-agent") };
+      const result = await completeSecondStep({ input: credentials, ...client });
+      if (!result.ok) refuse(refusal(result));
+      const { subject, method } = result;
+      if (subject.kind === "STAFF") {
+        const staff = await db.staffUser.findUniqueOrThrow({ where: { id: subject.staffId }, select: { username: true, role: true, disabledAt: true } });
+        if (staff.disabledAt) refuse("invalid_credentials");
+        await auditStaffLogin(subject.staffId, { role: staff.role, method }, client);
+        return { id: subject.staffId, name: staff.username, staffRole: staff.role, sessionId: await startSession(subject, method, req) };
+      }
+      const customer = await db.customer.findUniqueOrThrow({ where: { id: subject.customerId }, select: { username: true } });
+      await auditLogin(subject.customerId, { method }, client);
+      return { id: subject.customerId, name: customer.username, sessionId: await startSession(subject, method, req) };
+    },
+  });
+}
+
+/** "Accedi con una passkey": no username, no password. */
+function passkeyProvider() {
+  return CredentialsProvider({
+    id: "passkey",
+    name: "passkey",
+    credentials: { response: { label: "response", type: "text" } },
+    async authorize(credentials, req): Promise<SignedInUser> {
+      const client = { ip: clientIp(req.headers), userAgent: header(req.headers, "user-agent") };
+      const result = await authenticateWithPasskey({ response: credentials?.response, ip: client.ip });
+      if (!result.ok) refuse(refusal(result));
+      const { customerId, username } = result.customer;
+      await auditLogin(customerId, { method: "passkey" }, client);
+      return { id: customerId, name: username, sessionId: await startSession({ kind: "ACCOUNT", customerId }, "passkey", req) };
+    },
+  });
+}
+
+/** The providers the auth route lets through (app/api/auth/[...nextauth]/route.ts). */
+export const AUTH_PROVIDERS = ["account", "pec", "staff", "second-step", "passkey"] as const;
 
 export function authOptions(): NextAuthOptions {
   return {
@@ -70,17 +137,21 @@ export function authOptions(): NextAuthOptions {
       debug: () => {},
     },
     providers: [
-      credentialsProvider("account", { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } }),
-      credentialsProvider("pec", { address: { label: "PEC", type: "email" }, password: { label: "Password", type: "password" } }),
+      customerProvider("account", { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } }),
+      customerProvider("pec", { address: { label: "PEC", type: "email" }, password: { label: "Password", type: "password" } }),
       staffProvider(),
+      secondStepProvider(),
+      passkeyProvider(),
     ],
     callbacks: {
       // On sign-in next-auth starts from a fresh token, so a staff login never inherits a
-      // customer's id from an earlier session in the same browser (or the reverse).
-      async jwt({ token, user, account }) {
+      // customer's id from an earlier session in the same browser (or the reverse). `sid` names
+      // the UserSession row that every request checks (lib/auth/session.ts).
+      async jwt({ token, user }) {
         if (user) {
           const signedIn = user as SignedInUser;
-          if (account?.provider === "staff") {
+          token.sid = signedIn.sessionId;
+          if (signedIn.staffRole) {
             token.staffId = signedIn.id;
             token.staffRole = signedIn.staffRole;
           } else {
@@ -91,6 +162,7 @@ export function authOptions(): NextAuthOptions {
         return token;
       },
       async session({ session, token }) {
+        session.sessionId = typeof token.sid === "string" ? token.sid : undefined;
         if (typeof token.customerId === "string") {
           session.customerId = token.customerId;
           session.pecServiceId = token.pecServiceId as string | undefined;

@@ -1,60 +1,42 @@
 import "server-only";
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
-import { getDb } from "@/lib/db";
+import { consumeAll, defineAllowance } from "./allowance";
 
-// Failed logins are counted in the database, so every server instance sees the same counters.
-// Per login name: the 5th failure within 15 minutes blocks that name for 15 minutes.
-// Per client address: the 30th failure within an hour blocks the address for an hour.
-// (The library blocks when consumed points exceed `points`, hence the "- 1".)
+// Failed logins, per login name and per client address. The allowance is consumed before the
+// password is verified (see allowance.ts) and given back when the login succeeds, so only
+// failures count, as before:
+// - per login name: 5 attempts in 15 minutes; the next one blocks that name for 15 minutes;
+// - per client address: 30 attempts in an hour; the next one blocks the address for an hour.
 export const MAX_LOGIN_FAILURES = 5;
 export const LOGIN_BLOCK_SECONDS = 15 * 60;
-const limits = {
-  name: { keyPrefix: "login:name", points: MAX_LOGIN_FAILURES - 1, duration: 15 * 60, blockDuration: LOGIN_BLOCK_SECONDS },
-  address: { keyPrefix: "login:ip", points: 30 - 1, duration: 60 * 60, blockDuration: 60 * 60 },
-} as const;
+const byName = defineAllowance({ keyPrefix: "login:name", points: MAX_LOGIN_FAILURES, durationSeconds: 15 * 60, blockSeconds: LOGIN_BLOCK_SECONDS });
+const byAddress = defineAllowance({ keyPrefix: "login:ip", points: 30, durationSeconds: 60 * 60, blockSeconds: 60 * 60 });
 
-type Limiters = { name: RateLimiterPrisma; address: RateLimiterPrisma };
-let limiters: Limiters | undefined;
+export type LoginAttempt =
+  | { allowed: true; /** This attempt uses up the name's allowance: if it fails, the name is now blocked. */ lastForName: boolean }
+  | { allowed: false; retryAfterSeconds: number };
 
-function getLimiters(): Limiters {
-  const storeClient = getDb();
-  return (limiters ??= {
-    name: new RateLimiterPrisma({ storeClient, tableName: "rateLimit", ...limits.name }),
-    address: new RateLimiterPrisma({ storeClient, tableName: "rateLimit", ...limits.address }),
-  });
+/** Takes one attempt from the name's and the address's allowance, before the password is checked. */
+export async function consumeLoginAttempt(loginName: string, ip: string): Promise<LoginAttempt> {
+  const r = await consumeAll([[byName, loginName], [byAddress, ip]]);
+  return r.allowed ? { allowed: true, lastForName: r.consumed[0] === MAX_LOGIN_FAILURES } : r;
 }
 
-export type LoginThrottle = { blocked: false } | { blocked: true; retryAfterSeconds: number };
-
-function keys(loginName: string, ip: string) {
-  return { name: loginName.trim().toLowerCase(), address: ip || "unknown" };
+/** A successful login: the name starts afresh and the address gets its attempt back. */
+export async function settleLoginSuccess(loginName: string, ip: string) {
+  await Promise.all([byName.clear(loginName), byAddress.refund(ip)]);
 }
 
-/** Is this login name or this address currently blocked? Checked before the password. */
-export async function checkLoginThrottle(loginName: string, ip: string): Promise<LoginThrottle> {
-  const l = getLimiters();
-  const k = keys(loginName, ip);
-  const [byName, byAddress] = await Promise.all([l.name.get(k.name), l.address.get(k.address)]);
-  const waits = [
-    byName && byName.consumedPoints > limits.name.points ? byName.msBeforeNext : 0,
-    byAddress && byAddress.consumedPoints > limits.address.points ? byAddress.msBeforeNext : 0,
-  ];
-  const wait = Math.max(...waits);
-  return wait > 0 ? { blocked: true, retryAfterSeconds: Math.ceil(wait / 1000) } : { blocked: false };
+/** Logins that name nobody (a passkey): only the address's allowance applies. */
+export async function consumeAddressAttempt(ip: string): Promise<LoginAttempt> {
+  const r = await byAddress.consume(ip);
+  return r.allowed ? { allowed: true, lastForName: false } : r;
 }
 
-/** Counts a failure; says whether it is the one that just blocked the login name. */
-export async function recordLoginFailure(loginName: string, ip: string): Promise<{ nameJustBlocked: boolean }> {
-  const l = getLimiters();
-  const k = keys(loginName, ip);
-  const [byName] = await Promise.all([
-    l.name.consume(k.name).catch((res: unknown) => res),
-    l.address.consume(k.address).catch(() => undefined),
-  ]);
-  const justBlocked = byName instanceof RateLimiterRes && byName.consumedPoints === limits.name.points + 1;
-  return { nameJustBlocked: justBlocked };
+export async function settleAddressSuccess(ip: string) {
+  await byAddress.refund(ip);
 }
 
-export async function clearLoginFailures(loginName: string) {
-  await getLimiters().name.delete(keys(loginName, "").name);
+/** A password reset proves the owner: the name's failed attempts are forgotten. */
+export async function clearLoginName(loginName: string) {
+  await byName.clear(loginName);
 }

@@ -5,17 +5,21 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import type { StaffRole } from "@/lib/db/generated/enums";
 import { authOptions } from "./options";
+import { liveSession } from "./session-registry";
 
 /** Who is looking: a customer, possibly limited to one PEC mailbox (login with the PEC). */
-export type Viewer = { customerId: string; username: string; pecServiceId?: string };
+export type Viewer = { customerId: string; username: string; pecServiceId?: string; /** The UserSession of this browser. */ sessionId?: string };
 
 // Cached per request: the layout and the page both ask, and each reading of the session cookie
-// decrypts it and encrypts a refreshed one.
+// decrypts it and encrypts a refreshed one. The cookie must name a session still open in the
+// registry (one primary-key lookup): signed out elsewhere, it opens nothing.
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await getServerSession(authOptions());
   // A staff session never opens the customer area.
   if (!session?.customerId || session.staffId) return null;
-  return { customerId: session.customerId, username: session.user?.name ?? "", pecServiceId: session.pecServiceId };
+  const live = await liveSession(session.sessionId);
+  if (!live || live.customerId !== session.customerId || (live.pecServiceId ?? undefined) !== session.pecServiceId) return null;
+  return { customerId: session.customerId, username: session.user?.name ?? "", pecServiceId: session.pecServiceId, sessionId: live.id };
 });
 
 export async function requireViewer(): Promise<Viewer> {
@@ -35,21 +39,40 @@ export async function requireAccountViewer(back: string): Promise<Viewer> {
 }
 
 /** A logged-in member of staff, as the database knows them now (a changed role applies at once). */
-export type Staff = { staffId: string; username: string; displayName: string; role: StaffRole };
+export type Staff = {
+  staffId: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  sessionId?: string;
+  /** The one-time password is still to be changed, or the authenticator to be set up. */
+  setupPending?: boolean;
+};
 
 export const STAFF_LOGIN_PATH = "/backoffice/accesso";
+export const STAFF_SETUP_PATH = "/backoffice/primo-accesso";
 
-// Cached per request: the back office's layout and its page both ask.
+// Cached per request: the back office's layout and its page both ask. A disabled member of staff,
+// or a session signed out, is nobody.
 export const getStaff = cache(async (): Promise<Staff | null> => {
   const session = await getServerSession(authOptions());
   if (!session?.staffId || session.customerId) return null;
-  const staff = await db.staffUser.findUnique({ where: { id: session.staffId }, select: { id: true, username: true, displayName: true, role: true } });
-  return staff && { staffId: staff.id, username: staff.username, displayName: staff.displayName, role: staff.role };
+  const live = await liveSession(session.sessionId);
+  if (!live || live.staffId !== session.staffId) return null;
+  const staff = await db.staffUser.findUnique({
+    where: { id: session.staffId },
+    select: { id: true, username: true, displayName: true, role: true, disabledAt: true, mustChangePassword: true, totp: { select: { confirmedAt: true } } },
+  });
+  if (!staff || staff.disabledAt) return null;
+  const setupPending = staff.mustChangePassword || !staff.totp?.confirmedAt;
+  return { staffId: staff.id, username: staff.username, displayName: staff.displayName, role: staff.role, sessionId: live.id, setupPending };
 });
 
 /**
  * Every back-office page and action starts here. Nobody logged in goes to the staff login; a
  * customer, or staff of another role, gets "not found", which says nothing about what is there.
+ * Until the one-time password is changed and the authenticator set up, only the first-access
+ * page opens.
  */
 export async function requireStaff(role?: StaffRole): Promise<Staff> {
   const staff = await getStaff();
@@ -57,6 +80,17 @@ export async function requireStaff(role?: StaffRole): Promise<Staff> {
     if (await getViewer()) notFound();
     redirect(STAFF_LOGIN_PATH);
   }
+  if (staff.setupPending) redirect(STAFF_SETUP_PATH);
   if (role && staff.role !== role) notFound();
+  return staff;
+}
+
+/** The first-access page itself: a staff session whose set-up is pending (or done: it moves on). */
+export async function requireStaffInSetup(): Promise<Staff> {
+  const staff = await getStaff();
+  if (!staff) {
+    if (await getViewer()) notFound();
+    redirect(STAFF_LOGIN_PATH);
+  }
   return staff;
 }

@@ -1,15 +1,31 @@
 import "server-only";
+import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
+import { writeAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { authOptions } from "./options";
+import { ownerEntity, ownerKey, type Owner } from "./owner";
+import { revokeSessions } from "./session-registry";
 
 // next-auth's session cookie (JWT strategy), split into `.0`, `.1`… when large; `__Secure-` over https.
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
 /**
- * Ends the session of this browser: the session is a signed cookie and nothing else, so deleting
- * it is the whole of next-auth's sign-out for our JWT sessions (no `events.signOut` is used). Done
- * in a server action, "Esci" needs neither next-auth's client bundle nor JavaScript at all.
+ * "Esci": signs this browser's session out in the registry (so the cookie is worthless even if
+ * it was copied) and deletes the cookie. Done in a server action, it needs neither next-auth's
+ * client bundle nor JavaScript at all.
  */
 export async function endSession() {
+  const session = await getServerSession(authOptions()).catch(() => null);
+  const owner: Owner | null = session?.staffId ? { staffId: session.staffId } : session?.customerId ? { customerId: session.customerId } : null;
+  const sessionId = session?.sessionId;
+  if (owner && sessionId && /^[0-9a-f-]{36}$/i.test(sessionId)) {
+    await db.$transaction(async (tx) => {
+      const revoked = await revokeSessions(tx, { owner, only: sessionId, reason: "logout" });
+      if (revoked === 0) return;
+      await writeAudit(tx, { actor: ownerKey(owner), action: "auth.logout", ...ownerEntity(owner), data: { sessionId } });
+    });
+  }
   const jar = await cookies();
   for (const { name } of jar.getAll()) {
     if (!SESSION_COOKIE.test(name)) continue;

@@ -1,4 +1,5 @@
 import { hashPassword } from "@/lib/auth/passwords";
+import { sealTotpSecret } from "@/lib/auth/totp";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { OrderKind, ProductCode } from "@/lib/db/generated/enums";
 import { createInvoice, type NewInvoice } from "@/lib/invoices/create";
@@ -8,6 +9,12 @@ import { catalogue } from "./catalogue";
 import { saveSandboxCard } from "./sandbox-cards";
 
 export const DEMO_PASSWORD = "Demo1234!";
+/**
+ * The demo staff's authenticator secrets (base32), so that QA and the e2e tests can compute the
+ * codes the mandatory second step asks for (README, "Demo accounts"). Demo only: the seed never
+ * runs in production, where staff come from `npm run staff`.
+ */
+export const DEMO_STAFF_TOTP = { admin: "DEMOADMINTOTPSECRETBASE32AAAAAAA", supporto: "DEMOSUPPORTOTOTPSECRETBASE32AAAA" } as const;
 const DAY = 24 * 60 * 60 * 1000;
 
 // Fixed ids keep the demo data stable for QA and the documentation, and make the seed idempotent.
@@ -147,6 +154,10 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()) {
     { username: "admin", displayName: "Amministrazione", role: "AMMINISTRAZIONE" as const },
     { username: "supporto", displayName: "Supporto Tecnico", role: "SUPPORTO_TECNICO" as const },
   ]) {
-    await db.staffUser.upsert({ where: { username: staff.username }, create: { ...staff, passwordHash }, update: {} });
+    const row = await db.staffUser.upsert({ where: { username: staff.username }, create: { ...staff, passwordHash }, update: {}, select: { id: true } });
+    const owner = { staffId: row.id };
+    if ((await db.totpFactor.count({ where: owner })) === 0) {
+      await db.totpFactor.create({ data: { ...owner, secretEnc: sealTotpSecret(DEMO_STAFF_TOTP[staff.username as keyof typeof DEMO_STAFF_TOTP], owner), confirmedAt: now } });
+    }
   }
 }

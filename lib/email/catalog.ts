@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { accountEmailProps } from "./account-catalog";
 
 /**
  * What each e-mail needs to be written. Kept apart from the React templates so that queueing an
@@ -141,6 +142,7 @@ export const emailPropsSchemas = {
     regime: z.enum(["ORDINARY", "SPLIT_PAYMENT"]),
     payUrl: z.url(),
   }),
+  ...accountEmailProps,
 } satisfies Record<string, z.ZodType>;
 
 export type EmailTemplateName = keyof typeof emailPropsSchemas;

@@ -18,8 +18,14 @@ export type RealIds = Record<string, string[]>;
  * fuzzed with the other sessions; the access matrix calls them as the wrong people.
  */
 const ANY_FORM_IS_VALID = new Set(["addCardAction"]);
+/**
+ * Actions that sign the caller's own session out, whatever they are sent ("Esci", "Esci da tutti i
+ * dispositivi"): with a session they rightly end it, and the sessions are needed afterwards. They
+ * are fuzzed with no session; the access matrix and the e2e suite call them with one.
+ */
+const SIGNS_OUT = new Set(["logoutAction", "staffLogoutAction", "signOutEverywhereAction", "staffSignOutEverywhereAction"]);
 
-const NEXT_AUTH_PATHS = ["signin", "signout", "session", "csrf", "providers", "error", "_log", "callback/account", "callback/pec", "callback/staff", "signin/account", "callback/credentials"];
+const NEXT_AUTH_PATHS = ["signin", "signout", "session", "csrf", "providers", "error", "_log", "callback/account", "callback/pec", "callback/staff", "callback/second-step", "callback/passkey", "signin/account", "callback/credentials"];
 
 export async function fuzzAll(client: HostileClient, targets: { routes: Route[]; pages: Page[]; actions: Action[]; queryNames: string[] }, ids: RealIds, seed: number, plan: FuzzPlan) {
   // A customer, a member of staff (Amministrazione) and nobody.
@@ -54,14 +60,14 @@ export async function fuzzAll(client: HostileClient, targets: { routes: Route[];
   for (const action of targets.actions) {
     for (const pattern of action.pages.slice(0, 2)) {
       const pagePath = fillPattern(pattern, (name) => (ids[name] ?? ids.id)[0]);
-      const actionSession = ANY_FORM_IS_VALID.has(action.name) ? session.filter((s) => s !== "mario") : session;
+      const actionSession = SIGNS_OUT.has(action.name) ? fc.constant(undefined) : ANY_FORM_IS_VALID.has(action.name) ? session.filter((s) => s !== "mario") : session;
       const arb = fc.record({ body: actionBody(action.id), headers: hostileHeaders, session: actionSession });
       for (const r of draw(arb, plan.actionRuns, ++salt)) {
         const isMpa = r.body.label === "mpa-form";
         const headers = { ...r.headers, origin: client.base, accept: "text/x-component", ...(isMpa ? {} : { "next-action": action.id }) };
         requests.push({ method: "POST", path: pagePath, headers, body: r.body, session: r.session });
       }
-      requests.push({ method: "POST", path: pagePath, headers: { origin: client.base, "next-action": action.id }, body: { ...oversizedBody(), contentType: "text/plain;charset=UTF-8" }, session: "admin" });
+      requests.push({ method: "POST", path: pagePath, headers: { origin: client.base, "next-action": action.id }, body: { ...oversizedBody(), contentType: "text/plain;charset=UTF-8" }, session: SIGNS_OUT.has(action.name) ? undefined : "admin" });
     }
   }
   // Interleave targets, so that a slow one doesn't hold a whole phase.

@@ -11,6 +11,8 @@ import { fillPattern, type Action, type Page, type Route } from "./targets";
 export type MarioIds = {
   order: string; service: string; renewingService: string; invoice: string; receipt: string; receiptInvoice: string; card: string; payment: string; verification: string;
   staffInvoice: string; supportRequest: string; invoicePayment: string; pecOrder: string;
+  /** The sessions the run opened for mario and admin (Il mio account's "Esci da questo dispositivo"). */
+  marioSession: string; adminSession: string;
 };
 /**
  * Strings that identify mario.rossi: none may reach anna's answers. Not his customer code or
@@ -19,7 +21,7 @@ export type MarioIds = {
 export const MARIO_STRINGS = ["mario.rossi", "Mario Rossi", "ORD-2026-000101", "ORD-2026-000102", "FT-2026-000045", "RSSMRA80A01H501U", "mario.rossi@example.it"];
 
 type Expect = "login" | "staff-login" | "not-found" | "ok" | "not-found-or-back";
-type Cell = { path: string; session?: string; expect: Expect; file?: boolean };
+type Cell = { path: string; session?: string; expect: Expect; file?: boolean; mustNotShow?: string[] };
 
 export async function runMatrix(client: HostileClient, targets: { pages: Page[]; routes: Route[]; actions: Action[] }, ids: MarioIds, check: (ok: boolean, what: string) => void) {
   const fill = (pattern: string) =>
@@ -49,9 +51,11 @@ export async function runMatrix(client: HostileClient, targets: { pages: Page[];
     cells.push({ path, expect: "login", file }, { path, session: "anna", expect: "not-found", file }, { path, session: "mario", expect: "ok", file });
   }
   // mario through his PEC mailbox sees that mailbox only: not his SPID, orders, invoices or cards.
-  for (const path of [`/servizi/${ids.service}`, `/fatture/${ids.invoice}`, `/fatture/${ids.invoice}/pdf`, `/fatture/${ids.receiptInvoice}/quietanze/${ids.receipt}`, `/metodi-di-pagamento/${ids.card}/rimuovi`, "/metodi-di-pagamento/nuova-carta"]) {
+  for (const path of [`/servizi/${ids.service}`, `/fatture/${ids.invoice}`, `/fatture/${ids.invoice}/pdf`, `/fatture/${ids.receiptInvoice}/quietanze/${ids.receipt}`, `/metodi-di-pagamento/${ids.card}/rimuovi`, "/metodi-di-pagamento/nuova-carta", "/il-mio-account/verifica-in-due-passaggi"]) {
     cells.push({ path, session: "marioPec", expect: "not-found-or-back" });
   }
+  // Il mio account through the mailbox: the mailbox's part only, none of the account's data.
+  cells.push({ path: "/il-mio-account", session: "marioPec", expect: "ok", mustNotShow: ["mario.rossi@example.it", "RSSMRA80A01H501U", "C000123", "Dati di fatturazione"] });
   for (const pattern of staff) {
     const path = fill(pattern);
     // Supporto Tecnico: no Pagamenti at all, and not the request (filed for Amministrazione).
@@ -68,7 +72,7 @@ export async function runMatrix(client: HostileClient, targets: { pages: Page[];
   for (const cell of cells) {
     const answer = await client.send({ method: "GET", path: cell.path, session: cell.session });
     if (!answer) continue;
-    const leaked = cell.session === undefined || cell.session === "anna" ? MARIO_STRINGS.find((s) => answer.text.includes(s)) : undefined;
+    const leaked = cell.session === undefined || cell.session === "anna" ? MARIO_STRINGS.find((s) => answer.text.includes(s)) : cell.mustNotShow?.find((s) => answer.text.includes(s));
     const isList = !cell.path.split("?")[0].match(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     const good =
       // Files (the quietanza) answer 404 rather than redirecting a download to the login page.
@@ -102,6 +106,9 @@ export async function runMatrix(client: HostileClient, targets: { pages: Page[];
     { action: "settlePaymentAction", path: `/backoffice/pagamenti/${ids.staffInvoice}`, body: { body: form({ invoicePaymentId: ids.invoicePayment, kind: "refund", invoiceId: ids.staffInvoice }), label: "form" }, sessions: [undefined, "mario", "supporto"] },
     { action: "setRequestStatusAction", path: `/backoffice/richieste/${ids.supportRequest}`, body: { body: form({ requestId: ids.supportRequest, status: "CLOSED" }), label: "form" }, sessions: [undefined, "mario"] },
     { action: "replyToRequestAction", path: `/backoffice/richieste/${ids.supportRequest}`, body: { contentType: "text/plain;charset=UTF-8", body: JSON.stringify([{ requestId: ids.supportRequest, message: "hostile reply" }]), label: "json-args" }, sessions: [undefined, "mario"] },
+    // Il mio account: mario's session signed out by someone else; the account's changes tried by
+    // nobody, by staff and by mario's own PEC mailbox login (which may act on its mailbox only).
+    ...accountCalls(ids),
   ];
   let actionCells = 0;
   for (const call of calls) {
@@ -116,8 +123,25 @@ export async function runMatrix(client: HostileClient, targets: { pages: Page[];
       if (answer && MARIO_STRINGS.slice(0, 3).some((s) => answer.text.includes(s)) && session !== undefined) wrong.push(`${session} ${call.action} answer shows mario's data`);
     }
   }
-  check(wrong.length === 0, `access matrix: ${cells.length} page/route cells (${area.length} customer URLs × 3 sessions + ${staff.length} staff URLs × 4 + 8 URLs for the PEC login) and ${actionCells} action calls by the wrong session refused${wrong.length ? `:\n    ${wrong.join("\n    ")}` : ""}`);
+  check(wrong.length === 0, `access matrix: ${cells.length + 2} page/route cells (${area.length} customer URLs × 3 sessions + ${staff.length} staff URLs × 4 + ${cells.filter((c) => c.session === "marioPec").length + 2} URLs for the PEC login) and ${actionCells} action calls by the wrong session refused${wrong.length ? `:\n    ${wrong.join("\n    ")}` : ""}`);
   return { cells: cells.length + 2, actionCells };
 }
 
 const isRedirect = (status: number) => status >= 300 && status < 400;
+
+function accountCalls(ids: MarioIds) {
+  const json = (value: unknown) => ({ contentType: "text/plain;charset=UTF-8", body: JSON.stringify([value]), label: "json-args" });
+  const notTheAccount = [undefined, "admin", "marioPec"];
+  const password = { currentPassword: "Demo1234!" };
+  return [
+    { action: "signOutSessionAction", path: "/il-mio-account", body: json({ sessionId: ids.marioSession }), sessions: [undefined, "anna", "admin", "marioPec"] },
+    { action: "changePasswordAction", path: "/il-mio-account", body: json({ ...password, newPassword: "hostile-password-1", confirmPassword: "hostile-password-1" }), sessions: notTheAccount },
+    { action: "requestEmailChangeAction", path: "/il-mio-account", body: json({ ...password, newEmail: "attacker@example.it" }), sessions: notTheAccount },
+    { action: "saveBillingAction", path: "/il-mio-account", body: json({ sdiCode: "0000000", invoicePec: "attacker@pec.example.it", street: "Via X 1", postalCode: "00100", city: "Roma", province: "RM", country: "IT" }), sessions: notTheAccount },
+    { action: "startTotpSetupAction", path: "/il-mio-account", body: json(password), sessions: notTheAccount },
+    { action: "passkeyOptionsAction", path: "/il-mio-account", body: json(password), sessions: notTheAccount },
+    { action: "staffSignOutSessionAction", path: "/backoffice/account", body: json({ sessionId: ids.adminSession }), sessions: [undefined, "mario", "supporto"] },
+    { action: "changeStaffPasswordAction", path: "/backoffice/account", body: json({ ...password, newPassword: "hostile-password-1", confirmPassword: "hostile-password-1" }), sessions: [undefined, "mario"] },
+    { action: "startStaffTotpAction", path: "/backoffice/account", body: json(password), sessions: [undefined, "mario"] },
+  ];
+}

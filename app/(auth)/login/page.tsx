@@ -15,13 +15,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await getViewer()) redirect("/");
-  const [t, tSupport, params] = await Promise.all([getTranslations("login"), getTranslations("support"), searchParams]);
+  const [t, tSupport, tSignIn, params] = await Promise.all([getTranslations("login"), getTranslations("support"), getTranslations("signIn"), searchParams]);
   return (
     <SiteShell>
       <h1>{t("title")}</h1>
       {params.uscita === "1" ? <Alert tone="ok">{t("loggedOut")}</Alert> : null}
+      {params.password === "nuova" ? <Alert tone="ok">{tSignIn("passwordChanged")}</Alert> : null}
       <p className="muted">{t("intro")}</p>
-      <ClientMessages namespaces={["login"]}>
+      <ClientMessages namespaces={["login", "signIn"]}>
         <LoginForms />
       </ClientMessages>
       <p>

@@ -9,7 +9,7 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 
 /** The staff's own shell: every page below still checks the staff session itself (requireStaff). */
 export default async function BackofficeLayout({ children }: { children: React.ReactNode }) {
-  const [staff, t, tApp] = await Promise.all([getStaff(), getTranslations("backoffice"), getTranslations("app")]);
+  const [staff, t, tApp, tAccount] = await Promise.all([getStaff(), getTranslations("backoffice"), getTranslations("app"), getTranslations("accountForms.staffAccount")]);
   return (
     <ClientMessages namespaces={["backoffice"]}>
       <a className="skip-link" href="#contenuto">
@@ -23,12 +23,13 @@ export default async function BackofficeLayout({ children }: { children: React.R
             </Link>
             <span className={styles.tag}>{t("shell.tag")}</span>
           </div>
-          {staff ? <StaffNav administration={staff.role === "AMMINISTRAZIONE"} /> : null}
+          {staff && !staff.setupPending ? <StaffNav administration={staff.role === "AMMINISTRAZIONE"} /> : null}
           <div className="header-tools">
             <LanguageSwitch />
             {staff ? (
               <>
                 <span className={styles.who}>{t("shell.loggedInAs", { name: staff.username, role: t(`roles.${staff.role}`) })}</span>
+                {staff.setupPending ? null : <Link href="/backoffice/account">{tAccount("title")}</Link>}
                 <StaffLogoutButton />
               </>
             ) : null}

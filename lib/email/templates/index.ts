@@ -14,6 +14,9 @@ import { invoiceVatBalance } from "./invoice-vat-balance";
 import { supportReply } from "./support-reply";
 import { receipt } from "./receipt";
 import { paymentsList } from "./payments-list";
+import { emailChangeConfirm, emailChangeNotice } from "./account/email-change";
+import { passwordReset } from "./account/password-reset";
+import { newDeviceSignIn, securityChange } from "./account/security";
 
 /** Every template in the catalog must have one here: the type refuses a missing one. */
 export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<N> } = {
@@ -31,4 +34,9 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<N> } = {
   "invoice-payment-refunded": invoicePaymentRefunded,
   receipt,
   "payments-list": paymentsList,
+  "password-reset": passwordReset,
+  "email-change-confirm": emailChangeConfirm,
+  "email-change-notice": emailChangeNotice,
+  "new-device-sign-in": newDeviceSignIn,
+  "security-change": securityChange,
 };

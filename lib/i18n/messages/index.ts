@@ -4,7 +4,7 @@ import type { AppLocale } from "../config";
  * The interface texts, one file per feature and locale (`<locale>/<feature>.json`), each holding
  * its own top-level namespaces. A new feature adds its two files and one name here.
  */
-export const messageFiles = ["core", "invoices", "payInvoice", "paymentsList", "backoffice", "demo"] as const;
+export const messageFiles = ["core", "invoices", "payInvoice", "paymentsList", "backoffice", "demo", "account"] as const;
 
 export type Messages = Record<string, Record<string, unknown>>;
 

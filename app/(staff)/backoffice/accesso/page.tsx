@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { getStaff } from "@/lib/auth/session";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { StaffLoginForm } from "./staff-login-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +19,9 @@ export default async function StaffLoginPage({ searchParams }: { searchParams: P
       <h1>{t("title")}</h1>
       {params.uscita === "1" ? <Alert tone="ok">{t("loggedOut")}</Alert> : null}
       <p className="muted">{t("intro")}</p>
-      <StaffLoginForm />
+      <ClientMessages namespaces={["backoffice", "signIn"]}>
+        <StaffLoginForm />
+      </ClientMessages>
       <p>
         <Link href="/login">{t("customerLink")}</Link>
       </p>

@@ -9,12 +9,14 @@ import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { parseSecondStep, SecondStepForm, type SecondStepChallenge } from "@/components/account/second-step-form";
 import { staffLoginInput, type StaffLoginInput } from "@/lib/auth/schemas";
 
 export function StaffLoginForm() {
   const t = useTranslations("backoffice.login");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<SecondStepChallenge | null>(null);
   const form = useForm<StaffLoginInput>({ resolver: zodResolver(staffLoginInput), defaultValues: { username: "", password: "" } });
   const errors = form.formState.errors;
 
@@ -27,11 +29,15 @@ export function StaffLoginForm() {
       return;
     }
     const code = result?.error ?? "";
+    const second = parseSecondStep(code);
+    if (second) return setChallenge(second);
     if (code.startsWith("rate_limited:")) setError(t("rateLimited", { minutes: Math.max(1, Math.ceil(Number(code.split(":")[1]) / 60)) }));
     else if (code === "invalid_credentials" || code === "CredentialsSignin") setError(t("invalid"));
     else setError(t("unavailable"));
   }
 
+  // The authenticator's code is mandatory for staff (lib/auth/staff-login.ts).
+  if (challenge) return <SecondStepForm challenge={challenge} landing="/backoffice/richieste" onRestart={() => setChallenge(null)} />;
   return (
     <form className="card" onSubmit={form.handleSubmit(onSubmit)} noValidate style={{ maxWidth: "28rem" }}>
       {error ? <Alert tone="danger">{error}</Alert> : null}

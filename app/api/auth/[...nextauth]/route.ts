@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import { AUTH_PROVIDERS, authOptions } from "@/lib/auth/options";
 
 type RouteHandler = (req: Request, ctx: unknown) => Promise<Response>;
 type Context = { params: Promise<{ nextauth?: string[] }> };
@@ -7,7 +7,7 @@ type Context = { params: Promise<{ nextauth?: string[] }> };
 // What the login forms and next-auth's client use. Anything else (an OAuth-style GET callback of
 // a credentials provider, an unknown action, a JSON body) makes next-auth throw a 500 that names
 // its configuration: it is answered here instead.
-const PROVIDERS = new Set(["account", "pec", "staff"]);
+const PROVIDERS = new Set<string>(AUTH_PROVIDERS);
 const GET_ACTIONS = new Set(["session", "csrf", "providers", "signin", "signout", "error"]);
 const POST_ACTIONS = new Set(["signin", "callback", "signout", "session", "_log"]);
 

@@ -1,0 +1,126 @@
+"use client";
+
+import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import styles from "./account.module.css";
+
+export type SecondStepChallenge = { ticket: string; factors: string[] };
+
+/** "second_step:<ticket>:<factors>" from the password step (lib/auth/options.ts), or null. */
+export function parseSecondStep(code: string): SecondStepChallenge | null {
+  const m = /^second_step:([A-Za-z0-9_-]{43}):([a-z,]+)$/.exec(code);
+  return m ? { ticket: m[1], factors: m[2].split(",") } : null;
+}
+
+/**
+ * The second step of a login (customers and staff): the authenticator app's code, a recovery
+ * code, or a passkey when the account has one. The ticket from the password step goes with it.
+ */
+export function SecondStepForm(props: {
+  challenge: SecondStepChallenge;
+  landing: string;
+  onRestart: () => void;
+  passkeyOptions?: (ticket: string) => Promise<PublicKeyCredentialRequestOptionsJSON | null>;
+}) {
+  const t = useTranslations("signIn.secondStep");
+  const router = useRouter();
+  const hasTotp = props.challenge.factors.includes("totp");
+  const hasPasskey = props.challenge.factors.includes("passkey") && props.passkeyOptions;
+  const [mode, setMode] = useState<"totp" | "recovery">(hasTotp ? "totp" : "recovery");
+  const [code, setCode] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [expired, setExpired] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function finish(fields: Record<string, string>) {
+    setBusy(true);
+    setError(null);
+    const result = await signIn("second-step", { ...fields, ticket: props.challenge.ticket, redirect: false }).catch(() => null);
+    setBusy(false);
+    if (result?.ok) {
+      router.replace(props.landing);
+      router.refresh();
+      return;
+    }
+    const e = result?.error ?? "";
+    if (e === "expired") setExpired(true);
+    else if (e.startsWith("rate_limited:")) setError(t("rateLimited", { minutes: Math.max(1, Math.ceil(Number(e.split(":")[1]) / 60)) }));
+    else if (e === "invalid_code" || e === "CredentialsSignin") setError(mode === "totp" ? t("invalidTotp") : t("invalidRecovery"));
+    else setError(t("unavailable"));
+  }
+
+  async function usePasskey() {
+    setError(null);
+    try {
+      const optionsJSON = await props.passkeyOptions!(props.challenge.ticket);
+      if (!optionsJSON) return setExpired(true);
+      const response = await startAuthentication({ optionsJSON });
+      await finish({ method: "passkey", response: JSON.stringify(response) });
+    } catch {
+      setError(t("passkeyFailed"));
+    }
+  }
+
+  if (expired) {
+    return (
+      <section className="card" aria-labelledby="second-step-title">
+        <h2 id="second-step-title">{t("title")}</h2>
+        <Alert tone="danger">{t("expired")}</Alert>
+        <Button type="button" className={styles.touch} onClick={props.onRestart}>
+          {t("restart")}
+        </Button>
+      </section>
+    );
+  }
+
+  const label = mode === "totp" ? t("totpLabel") : t("recoveryLabel");
+  return (
+    <section className="card" aria-labelledby="second-step-title">
+      <h2 id="second-step-title">{t("title")}</h2>
+      <p>{mode === "totp" ? t("totpIntro") : t("recoveryIntro")}</p>
+      {error ? <Alert tone="danger">{error}</Alert> : null}
+      <form
+        className={styles.form}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!code.trim()) return setError(t("required"));
+          void finish({ method: mode, code: code.trim() });
+        }}
+      >
+        <TextField
+          id="second-step-code"
+          name="code"
+          label={label}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          autoComplete="one-time-code"
+          inputMode={mode === "totp" ? "numeric" : "text"}
+          className={`input ${styles.touch}`}
+          autoFocus
+        />
+        <div className={styles.actions}>
+          <Button type="submit" className={styles.touch} disabled={busy}>
+            {busy ? t("checking") : t("confirm")}
+          </Button>
+          {hasTotp ? (
+            <Button type="button" variant="secondary" className={styles.touch} onClick={() => (setMode(mode === "totp" ? "recovery" : "totp"), setCode(""), setError(null))}>
+              {mode === "totp" ? t("useRecovery") : t("useTotp")}
+            </Button>
+          ) : null}
+          {hasPasskey ? (
+            <Button type="button" variant="secondary" className={styles.touch} onClick={() => void usePasskey()}>
+              {t("usePasskey")}
+            </Button>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}
