@@ -7,7 +7,7 @@ import { nextYearlyNumber } from "@/lib/db/numbering";
 import { catalogue } from "@/lib/demo/catalogue";
 import { createTestCustomer } from "@/lib/demo/fixtures";
 import { getGateway } from "@/lib/gateway";
-import { vaultTestCard } from "@/lib/gateway/sandbox";
+import { saveTestCard } from "@/lib/gateway/testing";
 import { simulateHostedPayment } from "@/lib/gateway/sandbox/simulate";
 import { invoiceRegime } from "@/lib/invoices/amounts";
 import { createInvoice } from "@/lib/invoices/create";
@@ -107,7 +107,7 @@ export async function paidInvoice(opts: PaidInvoiceOptions = {}) {
     return { id: attempt.id, idempotencyKey: attempt.idempotencyKey, amountCents, receiptEmail };
   });
   const id = payment.id;
-  const card = await vaultTestCard({ merchantCustomerRef: `payer-${id}`, number: "4242424242424242", holder: "Ente Pagatore QA", expMonth: 12, expYear: 2030 });
+  const card = await saveTestCard({ merchantCustomerRef: `payer-${id}`, number: "4242424242424242", holder: "Ente Pagatore QA", expMonth: 12, expYear: 2030 });
   const outcome = await getGateway().chargeSavedCard({ cardToken: card.token, merchantCustomerRef: `payer-${id}`, description: `Fattura ${invoice.number}`, amountCents, currency: "EUR", merchantRef: id, idempotencyKey: payment.idempotencyKey, initiator: "MIT" });
   if (outcome.status !== "succeeded") throw new Error(`sandbox charge ${outcome.status}`);
   if (opts.status === "FAILED") await settleFailure(id, "declined");
