@@ -120,7 +120,8 @@ export async function runMatrix(client: HostileClient, targets: { pages: Page[];
     for (const session of call.sessions) {
       actionCells++;
       const answer = await client.send({ method: "POST", path: call.path, headers: { origin: client.base, "next-action": action.id, accept: "text/x-component" }, body: call.body, session });
-      if (answer && MARIO_STRINGS.slice(0, 3).some((s) => answer.text.includes(s)) && session !== undefined) wrong.push(`${session} ${call.action} answer shows mario's data`);
+      // mario's own mailbox login sees its own name; what it must not do, the checksum proves it did not.
+      if (answer && MARIO_STRINGS.slice(0, 3).some((s) => answer.text.includes(s)) && session !== undefined && session !== "marioPec") wrong.push(`${session} ${call.action} answer shows mario's data`);
     }
   }
   check(wrong.length === 0, `access matrix: ${cells.length + 2} page/route cells (${area.length} customer URLs × 3 sessions + ${staff.length} staff URLs × 4 + ${cells.filter((c) => c.session === "marioPec").length + 2} URLs for the PEC login) and ${actionCells} action calls by the wrong session refused${wrong.length ? `:\n    ${wrong.join("\n    ")}` : ""}`);
