@@ -1,5 +1,6 @@
 import { activeKeyOf, createAttempt } from "@/lib/attempts";
 import { getDb } from "@/lib/db";
+import { createTestCustomer } from "@/lib/demo/fixtures";
 import type { PaymentStatus } from "@/lib/db/generated/enums";
 
 /**
@@ -14,4 +15,11 @@ export async function strandedOrderAttempt(o: { customerId: string; orderId: str
     await tx.attempt.update({ where: { id: a.id }, data: { status: o.status ?? "SENT", sentAt: o.at ?? new Date(), updatedAt: o.at ?? new Date() } });
     return a;
   });
+}
+
+/** A customer shaped like mario.rossi with a saved card that pays the renewals, and their viewer. */
+export async function savedCardCustomer(card: "4242" | "3184" | "0341" = "4242") {
+  const c = await createTestCustomer({ kind: "saved-card", card });
+  const { renewalCardId } = await getDb().customer.findUniqueOrThrow({ where: { id: c.customerId }, select: { renewalCardId: true } });
+  return { ...c, viewer: { customerId: c.customerId, username: c.username }, cardId: renewalCardId! };
 }

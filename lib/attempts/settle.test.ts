@@ -1,13 +1,13 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { advanceClock, now, resetClock, setClock } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import { createTestCustomer } from "@/lib/demo/fixtures";
 import { saveSandboxCard } from "@/lib/demo/sandbox-cards";
 import { seedDemoData } from "@/lib/demo/seed";
 import { getGateway } from "@/lib/gateway";
 import { registerDefaultJobHandlers } from "@/lib/jobs/handlers";
 import { ceilingInForce } from "@/lib/cards/renewal-setup";
 import { startOrderPayment } from "@/lib/payments/start-payment";
+import { savedCardCustomer } from "@/tests/attempts";
 import { interceptGateway } from "@/tests/gateway-faults";
 import { reconcileAttempts, settleSuccess } from ".";
 import { SETTLE_FAILURES_BEFORE_REFUND } from "./settle";
@@ -25,12 +25,6 @@ afterEach(() => {
   restore = undefined;
   resetClock();
 });
-
-async function savedCardCustomer(card: "4242" | "0341" = "4242") {
-  const c = await createTestCustomer({ kind: "saved-card", card });
-  const { renewalCardId } = await db.customer.findUniqueOrThrow({ where: { id: c.customerId }, select: { renewalCardId: true } });
-  return { ...c, viewer: { customerId: c.customerId, username: c.username }, cardId: renewalCardId! };
-}
 
 const attemptsOf = (orderId: string) => db.attempt.findMany({ where: { orderPayment: { orderId } }, orderBy: { createdAt: "asc" } });
 const orderStatus = async (orderId: string) => (await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } })).status;

@@ -1,14 +1,13 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { advanceClock, resetClock } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import { createTestCustomer } from "@/lib/demo/fixtures";
 import { demoIds, seedDemoData } from "@/lib/demo/seed";
 import { getGateway } from "@/lib/gateway";
 import { bankCharges as chargesAtBank, bankNotifications, payAtBank } from "@/lib/gateway/testing";
 import { registerDefaultJobHandlers } from "@/lib/jobs/handlers";
 import { PaymentError } from "./errors";
 import { reconcileAttempts, receiveGatewayNotification, scheduleReconciliation } from "@/lib/attempts";
-import { strandedOrderAttempt } from "@/tests/attempts";
+import { savedCardCustomer, strandedOrderAttempt } from "@/tests/attempts";
 import { startOrderPayment } from "./start-payment";
 
 const db = getDb();
@@ -18,13 +17,6 @@ beforeAll(async () => {
   registerDefaultJobHandlers();
 });
 beforeEach(() => resetClock());
-
-async function savedCardCustomer(card: "4242" | "3184" | "0341" = "4242") {
-  const c = await createTestCustomer({ kind: "saved-card", card });
-  const viewer = { customerId: c.customerId, username: c.username };
-  const { renewalCardId } = await db.customer.findUniqueOrThrow({ where: { id: c.customerId }, select: { renewalCardId: true } });
-  return { ...c, viewer, cardId: renewalCardId! };
-}
 
 async function bankCharges(customerId: string) {
   const ids = (await db.payment.findMany({ where: { customerId }, select: { id: true } })).map((p) => p.id);
