@@ -44,6 +44,9 @@ export default async function InvoicePaymentResultPage({ params }: Props) {
             <strong>{t("result.receipt", { email: p.receiptEmail })}</strong>
           </p>
         </Alert>
+        <p className="muted">
+          {t("result.receiptHelp")} <Link href="/assistenza/richiesta?destinatario=amministrazione">{t("result.toSupport")}</Link>
+        </p>
         {p.stillOwedCents > 0 ? (
           <Alert tone="warn">
             <p>{t("result.stillOwed", { amount: formatMoney(p.stillOwedCents) })}</p>
@@ -51,9 +54,6 @@ export default async function InvoicePaymentResultPage({ params }: Props) {
             <p><ButtonLink href={`${PAY_INVOICE_PATH}?numero=${encodeURIComponent(p.invoice.number)}`}>{t("result.payVat")}</ButtonLink></p>
           </Alert>
         ) : null}
-        <p className="muted">
-          {t("result.receiptHelp")} <Link href="/assistenza/richiesta?destinatario=amministrazione">{t("result.toSupport")}</Link>
-        </p>
       </>
     );
   }
