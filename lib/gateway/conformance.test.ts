@@ -236,10 +236,10 @@ describe("stripe: what only Stripe's shape needs", () => {
     expect(await gw().getOutcome({ merchantRef: "attempt-b", idempotencyKey: "key-b", sessionId: s.sessionId })).toEqual({ status: "not_found" });
   });
 
-  it("a Checkout Session left open expires after 30 minutes: the attempt fails as abandoned", async () => {
+  it("a Checkout Session left open expires after its 31 minutes: the attempt fails as abandoned", async () => {
     setClock(new Date());
     const s = await gw().createHostedSession({ kind: "VERIFY", amountCents: 0, currency: "EUR", merchantRef: "ver-1", merchantCustomerRef: customerRef, idempotencyKey: "key-v", returnUrl: "/r", saveCard: true, description: "Verifica" });
-    advanceClock(31 * 60_000);
+    advanceClock(32 * 60_000);
     expect(await gw().getOutcome({ merchantRef: "ver-1", idempotencyKey: "key-v", sessionId: s.sessionId })).toEqual({ status: "failed", reason: "authentication_abandoned" });
   });
 

@@ -7,8 +7,12 @@ import { rethrowIdempotency } from "./errors";
 import { madeEarlier } from "./lookup";
 import { recordStripeId, rememberAttempt, stripeCustomerFor, stripeKey } from "./records";
 
-/** Stripe's shortest Checkout Session: it expires by itself after this long. */
-export const CHECKOUT_TTL_MS = 30 * 60_000;
+/**
+ * A Checkout Session expires by itself after this long. Stripe's minimum is 30 minutes from the
+ * creation by Stripe's clock: a session asked for exactly 30 minutes is refused whenever a second
+ * ticks over between our clock and Stripe's, so the area asks for one minute more.
+ */
+export const CHECKOUT_TTL_MS = 31 * 60_000;
 
 /** The area's return page as an absolute URL naming the attempt (`gw_mref`, read by `returnSignal`). */
 export function attemptReturnUrl(returnUrl: string, merchantRef: string): URL {

@@ -16,7 +16,7 @@ export function createStripeGateway(settings: StripeSettings): PaymentGateway {
   const stripe = stripeClient(settings);
   return {
     name: "stripe",
-    // A Checkout Session lives 30 minutes; an unfinished 3-D Secure is cancelled by the area.
+    // A Checkout Session lives 31 minutes; an unfinished 3-D Secure is cancelled by the area.
     lateCompletionMs: CHECKOUT_TTL_MS + 10 * 60_000,
     createHostedSession: (input) => createHostedSession(stripe, input),
     chargeSavedCard: (input) => chargeSavedCard(stripe, input),
