@@ -68,29 +68,45 @@ export const getStaff = cache(async (): Promise<Staff | null> => {
   return { staffId: staff.id, username: staff.username, displayName: staff.displayName, role: staff.role, sessionId: live.id, setupPending };
 });
 
+/** What a back-office page or action needs of the staff session. */
+export type StaffNeed = {
+  role?: StaffRole;
+  /** The first-access flow itself (replacing the one-time password, setting up the authenticator). */
+  duringSetup?: boolean;
+};
+export type StaffRefusal = "login" | "setup" | "not_found";
+
 /**
- * Every back-office page and action starts here. Nobody logged in goes to the staff login; a
- * customer, or staff of another role, gets "not found", which says nothing about what is there.
- * Until the one-time password is changed and the authenticator set up, only the first-access
- * page opens.
+ * The back office's one rule, for pages (requireStaff) and server actions (staffForAction, the
+ * staff account's actions) alike. Nobody logged in: "login". Until the one-time password is
+ * changed and the authenticator set up, only the first-access flow: "setup" for anything else.
+ * Staff of another role: "not_found", which says nothing about what is there.
  */
-export async function requireStaff(role?: StaffRole): Promise<Staff> {
+export function staffRefusal(staff: Staff | null, need: StaffNeed = {}): StaffRefusal | null {
+  if (!staff) return "login";
+  if (staff.setupPending && !need.duringSetup) return "setup";
+  if (need.role && staff.role !== need.role) return "not_found";
+  return null;
+}
+
+/**
+ * Every back-office page and action starts here (actions through staffForAction). Nobody logged
+ * in goes to the staff login (a customer gets "not found"); a pending set-up to the first-access
+ * page; staff of another role get "not found".
+ */
+export async function requireStaff(role?: StaffRole, opts: { duringSetup?: boolean } = {}): Promise<Staff> {
   const staff = await getStaff();
-  if (!staff) {
+  const refusal = staffRefusal(staff, { role, ...opts });
+  if (refusal === "login") {
     if (await getViewer()) notFound();
     redirect(STAFF_LOGIN_PATH);
   }
-  if (staff.setupPending) redirect(STAFF_SETUP_PATH);
-  if (role && staff.role !== role) notFound();
-  return staff;
+  if (refusal === "setup") redirect(STAFF_SETUP_PATH);
+  if (refusal === "not_found") notFound();
+  return staff!;
 }
 
 /** The first-access page itself: a staff session whose set-up is pending (or done: it moves on). */
 export async function requireStaffInSetup(): Promise<Staff> {
-  const staff = await getStaff();
-  if (!staff) {
-    if (await getViewer()) notFound();
-    redirect(STAFF_LOGIN_PATH);
-  }
-  return staff;
+  return requireStaff(undefined, { duringSetup: true });
 }
