@@ -32,6 +32,8 @@ export const accountEmailProps = {
     newEmail: z.string().min(1),
     stage: z.enum(["requested", "confirmed"]),
     at: z.iso.datetime({ offset: true }),
+    /** "requested": the link that cancels the change (/annulla-email/<token>). */
+    cancelUrl: z.url().optional(),
   }),
   "new-device-sign-in": z.object({
     name: z.string().min(1),

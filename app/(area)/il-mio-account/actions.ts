@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { accountAction } from "@/lib/account/action-result";
 import { saveBillingProfile } from "@/lib/account/billing";
-import { requestEmailChange } from "@/lib/account/email-change";
+import { cancelPendingEmailChange, requestEmailChange } from "@/lib/account/email-change";
 import { AccountError } from "@/lib/account/errors";
 import { sessionScopeOf } from "@/lib/account/overview";
 import { addPasskey, passkeyCreationOptions, removePasskey } from "@/lib/account/passkeys";
@@ -35,6 +35,11 @@ export async function changePasswordAction(values: unknown) {
 
 export async function requestEmailChangeAction(values: unknown) {
   return asViewer("email.request", (v, client) => requestEmailChange({ customerId: v.customerId, input: values, client }));
+}
+
+/** "Annulla la modifica": the pending change of the registered e-mail ends. */
+export async function cancelEmailChangeAction() {
+  return asViewer("email.cancel", (v, client) => cancelPendingEmailChange({ customerId: v.customerId, client }));
 }
 
 export async function saveBillingAction(values: unknown) {

@@ -17,6 +17,8 @@ const copy = {
     confirmedSubject: "Indirizzo e-mail registrato cambiato",
     confirmedBody: (e: string, when: string) => `il ${when} l'indirizzo e-mail registrato del tuo account è diventato ${e}. Da ora Lista Pagamenti, avvisi e ricevute arriveranno a quell'indirizzo.`,
     ifNot: "Se non sei stato tu, cambia subito la password dall'Area Clienti (o con «Password dimenticata?») e contatta l'assistenza.",
+    cancelLink: "Annulla la modifica",
+    cancelBody: "Se non l'hai chiesto tu, annulla la modifica con questo collegamento (vale finché il cambio è in attesa), poi cambia la password: chi l'ha chiesto la conosce.",
   },
   en: {
     confirmSubject: "Confirm your new registered e-mail address",
@@ -30,6 +32,8 @@ const copy = {
     confirmedSubject: "Registered e-mail address changed",
     confirmedBody: (e: string, when: string) => `on ${when} your account's registered e-mail address became ${e}. From now on payment lists, notices and receipts go to that address.`,
     ifNot: "If this was not you, change your password in the Customer Area right away (or use “Forgot your password?”) and contact support.",
+    cancelLink: "Cancel the change",
+    cancelBody: "If you did not ask for this, cancel the change with this link (it works while the change is pending), then change your password: whoever asked knows it.",
   },
 } satisfies Record<EmailLocale, unknown>;
 
@@ -56,6 +60,11 @@ function NoticeEmail(p: EmailProps<"email-change-notice"> & { locale: EmailLocal
     <EmailLayout locale={p.locale} preview={body} heading={p.stage === "requested" ? t.requestedSubject : t.confirmedSubject}>
       <Text style={paragraph}>{t.greeting(p.name)}</Text>
       <Text style={paragraph}>{body}</Text>
+      {p.cancelUrl ? (
+        <Text style={paragraph}>
+          {t.cancelBody} <Link href={p.cancelUrl}>{t.cancelLink}</Link>: {p.cancelUrl}
+        </Text>
+      ) : null}
       <Text style={paragraph}>{t.ifNot}</Text>
     </EmailLayout>
   );

@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { openSession } from "@/lib/auth/session-registry";
+import { getDb } from "@/lib/db";
+import { createTestCustomer } from "@/lib/demo/fixtures";
+import { seedDemoData } from "@/lib/demo/seed";
+import { cancelEmailChangeByLink, cancelPendingEmailChange, confirmEmailChange, pendingEmailChange, requestEmailChange } from "./email-change";
+import { changePassword } from "./password";
+import { requestPasswordReset, resetLinkIsValid, resetPassword } from "./password-reset";
+import { signOutEverywhere } from "./sessions";
+
+const db = getDb();
+let ipSeq = 0;
+const ip = () => `198.51.100.${++ipSeq}`;
+beforeAll(async () => {
+  await seedDemoData(db);
+});
+
+type Customer = Awaited<ReturnType<typeof createTestCustomer>>;
+const NEW_PASSWORD = "la nuova password della vittima";
+const lastLink = async (to: string, template: string, prop: string) => {
+  const mail = await db.email.findFirstOrThrow({ where: { to, template }, orderBy: { createdAt: "desc" }, select: { props: true } });
+  return String((mail.props as Record<string, string>)[prop]).split("/").pop()!;
+};
+const registeredEmail = async (c: Customer) => (await db.customer.findUniqueOrThrow({ where: { id: c.customerId }, select: { email: true } })).email;
+
+/** Someone who knows the password asks for the registered e-mail to become their own address. */
+async function attackerAsksForTheirAddress(c: Customer) {
+  const attacker = `attaccante.${c.username}@example.com`;
+  await requestEmailChange({ customerId: c.customerId, input: { newEmail: attacker, currentPassword: c.password }, client: { ip: ip() } });
+  return { attacker, token: await lastLink(attacker, "email-change-confirm", "confirmUrl") };
+}
+
+/** The attacker's link, with whichever password they may know by then: refused, nothing changes. */
+async function expectLinkDead(c: Customer, token: string, password: string) {
+  await expect(confirmEmailChange({ token, currentPassword: password, client: { ip: ip() } })).rejects.toMatchObject({ code: "invalid_token" });
+  expect(await registeredEmail(c)).toBe(c.email);
+  expect(await pendingEmailChange(c.customerId)).toBeNull();
+}
+
+describe("finding 2: a pending e-mail change dies with every recovery step", () => {
+  it("a password reset spends it", async () => {
+    const c = await createTestCustomer();
+    const { token } = await attackerAsksForTheirAddress(c);
+    await requestPasswordReset({ input: { login: c.username }, ip: ip() });
+    const reset = await lastLink(c.email, "password-reset", "resetUrl");
+    await resetPassword({ input: { token: reset, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip: ip() });
+    await expectLinkDead(c, token, NEW_PASSWORD);
+  });
+
+  it("a password change spends it, and the reset links still out", async () => {
+    const c = await createTestCustomer();
+    const { token } = await attackerAsksForTheirAddress(c);
+    await requestPasswordReset({ input: { login: c.username }, ip: ip() });
+    const reset = await lastLink(c.email, "password-reset", "resetUrl");
+    await changePassword({ owner: { customerId: c.customerId }, input: { currentPassword: c.password, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } });
+    await expectLinkDead(c, token, NEW_PASSWORD);
+    expect(await resetLinkIsValid(reset)).toBe(false);
+  });
+
+  it("“Esci da tutti i dispositivi” spends it, and the reset links still out", async () => {
+    const c = await createTestCustomer();
+    const { token } = await attackerAsksForTheirAddress(c);
+    await requestPasswordReset({ input: { login: c.username }, ip: ip() });
+    const reset = await lastLink(c.email, "password-reset", "resetUrl");
+    const here = await openSession({ subject: { kind: "ACCOUNT", customerId: c.customerId }, method: "password" });
+    await signOutEverywhere({ scope: { owner: { customerId: c.customerId }, currentSessionId: here.sessionId } });
+    // The attacker still knows the password: only the spent link stops them.
+    await expectLinkDead(c, token, c.password);
+    expect(await resetLinkIsValid(reset)).toBe(false);
+  });
+
+  it("a link asked for before the last password change is refused when confirmed", async () => {
+    const c = await createTestCustomer();
+    const { token } = await attackerAsksForTheirAddress(c);
+    // The change of password committed after the link was made (e.g. at the same moment, before it could be spent).
+    await db.customer.update({ where: { id: c.customerId }, data: { passwordChangedAt: new Date(Date.now() + 1000) } });
+    await expect(confirmEmailChange({ token, currentPassword: c.password, client: { ip: ip() } })).rejects.toMatchObject({ code: "invalid_token" });
+    expect(await registeredEmail(c)).toBe(c.email);
+  });
+
+  it("the notice to the old address cancels it in one click, and so does Il mio account", async () => {
+    const c = await createTestCustomer();
+    const first = await attackerAsksForTheirAddress(c);
+    const cancel = await lastLink(c.email, "email-change-notice", "cancelUrl");
+    expect(await cancelEmailChangeByLink({ token: cancel, client: { ip: ip() } })).toEqual({ email: first.attacker });
+    await expectLinkDead(c, first.token, c.password);
+    await expect(cancelEmailChangeByLink({ token: cancel, client: { ip: ip() } })).rejects.toMatchObject({ code: "invalid_token" });
+
+    const second = await attackerAsksForTheirAddress(c);
+    expect(await pendingEmailChange(c.customerId)).toMatchObject({ email: second.attacker });
+    expect(await cancelPendingEmailChange({ customerId: c.customerId })).toEqual({ cancelled: true });
+    await expectLinkDead(c, second.token, c.password);
+    expect(await db.auditLog.count({ where: { action: "account.email_change_cancelled", entityId: c.customerId } })).toBe(2);
+  });
+});
