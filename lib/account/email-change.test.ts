@@ -93,3 +93,26 @@ describe("finding 2: a pending e-mail change dies with every recovery step", () 
     expect(await db.auditLog.count({ where: { action: "account.email_change_cancelled", entityId: c.customerId } })).toBe(2);
   });
 });
+
+describe("finding 5: confirming a new address needs the account's password", () => {
+  it("the link alone changes nothing; a wrong password neither, and five block it; the right one confirms", async () => {
+    const c = await createTestCustomer();
+    // A typo: the owner asked for an address that someone else reads.
+    const typo = `typo.${c.username}@example.com`;
+    await requestEmailChange({ customerId: c.customerId, input: { newEmail: typo, currentPassword: c.password }, client: { ip: ip() } });
+    const token = await lastLink(typo, "email-change-confirm", "confirmUrl");
+    await expect(confirmEmailChange({ token, client: { ip: ip() } })).rejects.toMatchObject({ code: "wrong_password" });
+    for (let i = 0; i < 4; i++) await expect(confirmEmailChange({ token, currentPassword: `indovina-${i}`, client: { ip: ip() } })).rejects.toMatchObject({ code: "wrong_password" });
+    await expect(confirmEmailChange({ token, currentPassword: c.password, client: { ip: ip() } })).rejects.toMatchObject({ code: "rate_limited" });
+    expect(await registeredEmail(c)).toBe(c.email);
+    expect(await pendingEmailChange(c.customerId)).toMatchObject({ email: typo });
+
+    const owner = await createTestCustomer();
+    const mine = `nuovo.${owner.username}@example.com`;
+    await requestEmailChange({ customerId: owner.customerId, input: { newEmail: mine, currentPassword: owner.password }, client: { ip: ip() } });
+    const link = await lastLink(mine, "email-change-confirm", "confirmUrl");
+    await expect(confirmEmailChange({ token: link, currentPassword: "sbagliata", client: { ip: ip() } })).rejects.toMatchObject({ code: "wrong_password" });
+    expect(await confirmEmailChange({ token: link, currentPassword: owner.password, client: { ip: ip() } })).toEqual({ email: mine });
+    expect(await registeredEmail(owner)).toBe(mine);
+  });
+});

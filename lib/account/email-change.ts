@@ -53,15 +53,22 @@ export async function pendingEmailChange(customerId: string): Promise<{ email: s
 }
 
 /**
- * The link from the new address: spent by a conditional update, then Customer.email is the new
- * address. A link asked for before the account's last password change or reset is refused (every
- * recovery step spends it too, lib/account/pending-links.ts; this holds whatever the timing).
+ * The link from the new address, with the account's password: whoever reads the new mailbox (a
+ * mistyped address, a shared one) can't take the account's notices, receipts and reset links
+ * with the link alone; the password is throttled per account (confirmPassword). A session of the
+ * account is not asked for: the link is often opened on another device (a phone's mail app).
+ * The link is spent by a conditional update, then Customer.email is the new address. A link
+ * asked for before the account's last password change or reset is refused (every recovery step
+ * spends it too, lib/account/pending-links.ts; this holds whatever the timing).
  */
 export async function confirmEmailChange(opts: { token: unknown; currentPassword?: unknown; client?: Client }): Promise<{ email: string }> {
   if (!isTokenShape(opts.token)) throw new AccountError("invalid_token");
   const attempt = await confirmationsByAddress.consume(opts.client?.ip ?? "unknown");
   if (!attempt.allowed) throw new AccountError("rate_limited", attempt.retryAfterSeconds);
   const tokenHash = hashToken(opts.token);
+  const link = await db.accountToken.findUnique({ where: { tokenHash }, select: { kind: true, customerId: true, usedAt: true, expiresAt: true } });
+  if (!link || link.kind !== "EMAIL_CHANGE" || link.usedAt || link.expiresAt <= now()) throw new AccountError("invalid_token");
+  await confirmPassword({ customerId: link.customerId }, opts.currentPassword);
   const client = { ip: opts.client?.ip, userAgent: opts.client?.userAgent?.slice(0, 500) };
   return db.$transaction(async (tx) => {
     const at = now();
