@@ -86,19 +86,20 @@ describe("two-step login with an authenticator app", () => {
   it("is set up with the password and a first code, then asked at login; a code works once, a recovery code once", async () => {
     const c = await createTestCustomer();
     const owner = { customerId: c.customerId };
-    await expect(startTotpSetup({ owner, input: { currentPassword: "wrong" } })).rejects.toMatchObject({ code: "wrong_password" });
-    await startTotpSetup({ owner, input: { currentPassword: c.password } });
-    const shown = await pendingTotpSetup(owner, c.username);
+    const { sessionId } = await openSession({ subject: { kind: "ACCOUNT", customerId: c.customerId }, method: "password" });
+    await expect(startTotpSetup({ owner, sessionId, input: { currentPassword: "wrong" } })).rejects.toMatchObject({ code: "wrong_password" });
+    await startTotpSetup({ owner, sessionId, input: { currentPassword: c.password } });
+    const shown = await pendingTotpSetup(owner, sessionId, c.username);
     expect(shown?.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
     const factor = await db.totpFactor.findUniqueOrThrow({ where: { customerId: c.customerId } });
     const secret = openTotpSecret(factor.secretEnc, owner);
     expect(factor.secretEnc).not.toContain(secret);
     expect(shown?.secret.replace(/ /g, "")).toBe(secret);
-    await expect(confirmTotpSetup({ owner, input: { code: "000000" } })).rejects.toMatchObject({ code: "invalid_code" });
+    await expect(confirmTotpSetup({ owner, sessionId, input: { code: "000000" } })).rejects.toMatchObject({ code: "invalid_code" });
     const at = new Date();
     setClock(at);
     try {
-      const recovery = await confirmTotpSetup({ owner, input: { code: totpCode(secret, at) } });
+      const recovery = await confirmTotpSetup({ owner, sessionId, input: { code: totpCode(secret, at) } });
       expect(recovery).toHaveLength(10);
       expect(await totpStatus(owner)).toEqual({ enabled: true, pending: false, recoveryCodesLeft: 10 });
 
@@ -132,9 +133,10 @@ describe("two-step login with an authenticator app", () => {
   it("five wrong codes end the ticket; a PEC mailbox login is never asked for the account's second step", async () => {
     const c = await createTestCustomer();
     const owner = { customerId: c.customerId };
-    await startTotpSetup({ owner, input: { currentPassword: c.password } });
+    const { sessionId } = await openSession({ subject: { kind: "ACCOUNT", customerId: c.customerId }, method: "password" });
+    await startTotpSetup({ owner, sessionId, input: { currentPassword: c.password } });
     const factor = await db.totpFactor.findUniqueOrThrow({ where: { customerId: c.customerId } });
-    await confirmTotpSetup({ owner, input: { code: totpCode(openTotpSecret(factor.secretEnc, owner)) } });
+    await confirmTotpSetup({ owner, sessionId, input: { code: totpCode(openTotpSecret(factor.secretEnc, owner)) } });
     const first = await authenticateCustomer({ method: "account", credentials: { username: c.username, password: c.password }, ip: ip() });
     if (!first.ok || !first.secondStep) throw new Error("expected a second step");
     for (let i = 0; i < 5; i++) expect(await completeSecondStep({ input: { ticket: first.secondStep.ticket, method: "totp", code: "123456" } })).toEqual({ ok: false, error: "invalid_code" });

@@ -64,11 +64,11 @@ export async function signOutEverywhereAction() {
 }
 
 export async function startTotpSetupAction(values: unknown) {
-  return asViewer("totp.start", (v) => startTotpSetup({ owner: owner(v), input: values }));
+  return asViewer("totp.start", (v) => startTotpSetup({ owner: owner(v), sessionId: v.sessionId, input: values }));
 }
 export async function confirmTotpAction(values: unknown) {
   // No refresh: the set-up page would move on before the recovery codes are shown.
-  return asViewer("totp.confirm", (v, client) => confirmTotpSetup({ owner: owner(v), input: values, client }), { refresh: false });
+  return asViewer("totp.confirm", (v, client) => confirmTotpSetup({ owner: owner(v), sessionId: v.sessionId, input: values, client }), { refresh: false });
 }
 export async function disableTotpAction(values: unknown) {
   return asViewer("totp.disable", (v, client) => disableTotp({ owner: owner(v), input: values, client }));

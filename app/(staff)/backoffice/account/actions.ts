@@ -32,12 +32,12 @@ export async function changeStaffPasswordAction(values: unknown) {
 }
 
 export async function startStaffTotpAction(values: unknown) {
-  return asStaff("staff.totp.start", (s) => startTotpSetup({ owner: owner(s), input: values }), { duringSetup: true });
+  return asStaff("staff.totp.start", (s) => startTotpSetup({ owner: owner(s), sessionId: s.sessionId, input: values }), { duringSetup: true });
 }
 
 export async function confirmStaffTotpAction(values: unknown) {
   // No refresh: the page would move on before the recovery codes are shown.
-  return asStaff("staff.totp.confirm", (s, client) => confirmTotpSetup({ owner: owner(s), input: values, client }), { refresh: false, duringSetup: true });
+  return asStaff("staff.totp.confirm", (s, client) => confirmTotpSetup({ owner: owner(s), sessionId: s.sessionId, input: values, client }), { refresh: false, duringSetup: true });
 }
 
 export async function renewStaffRecoveryCodesAction(values: unknown) {
