@@ -52,3 +52,14 @@ export const accountEmailProps = {
     detail: z.string().optional(),
   }),
 } satisfies Record<string, z.ZodType>;
+
+/**
+ * The props that carry a link working once (its token is stored only hashed): once the e-mail is
+ * sent, or given up, the send job replaces them in the outbox with a placeholder, so that the
+ * Email table never becomes a list of usable links. Issue 13 review, finding 4.
+ */
+export const accountEmailSecretProps = {
+  "password-reset": ["resetUrl"],
+  "email-change-confirm": ["confirmUrl"],
+  "email-change-notice": ["cancelUrl"],
+} as const satisfies { [N in keyof typeof accountEmailProps]?: readonly (keyof z.infer<(typeof accountEmailProps)[N]>)[] };
