@@ -30,7 +30,7 @@ export async function changePassword(opts: { owner: Owner; sessionId?: string; i
   await db.$transaction(async (tx) => {
     const at = now();
     let linksSpent = 0;
-    if (isStaffOwner(owner)) await tx.staffUser.update({ where: { id: owner.staffId }, data: { passwordHash, mustChangePassword: false } });
+    if (isStaffOwner(owner)) await tx.staffUser.update({ where: { id: owner.staffId }, data: { passwordHash, mustChangePassword: false, secondStepBlockedAt: null } });
     else {
       await tx.customer.update({ where: { id: owner.customerId }, data: { passwordHash, passwordChangedAt: at } });
       linksSpent = await spendPendingLinks(tx, owner.customerId, at);

@@ -47,6 +47,8 @@ export type Staff = {
   sessionId?: string;
   /** The one-time password is still to be changed, or the authenticator to be set up. */
   setupPending?: boolean;
+  /** The second step was blocked after the right password (someone knows it): shown until the password is changed. */
+  secondStepBlockedAt?: Date;
 };
 
 export const STAFF_LOGIN_PATH = "/backoffice/accesso";
@@ -61,11 +63,11 @@ export const getStaff = cache(async (): Promise<Staff | null> => {
   if (!live || live.staffId !== session.staffId) return null;
   const staff = await db.staffUser.findUnique({
     where: { id: session.staffId },
-    select: { id: true, username: true, displayName: true, role: true, disabledAt: true, mustChangePassword: true, totp: { select: { confirmedAt: true } } },
+    select: { id: true, username: true, displayName: true, role: true, disabledAt: true, mustChangePassword: true, secondStepBlockedAt: true, totp: { select: { confirmedAt: true } } },
   });
   if (!staff || staff.disabledAt) return null;
   const setupPending = staff.mustChangePassword || !staff.totp?.confirmedAt;
-  return { staffId: staff.id, username: staff.username, displayName: staff.displayName, role: staff.role, sessionId: live.id, setupPending };
+  return { staffId: staff.id, username: staff.username, displayName: staff.displayName, role: staff.role, sessionId: live.id, setupPending, secondStepBlockedAt: staff.secondStepBlockedAt ?? undefined };
 });
 
 /** What a back-office page or action needs of the staff session. */

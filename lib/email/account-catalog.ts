@@ -44,6 +44,12 @@ export const accountEmailProps = {
     /** Logged in with the PEC mailbox's password (that mailbox's address), or the account's. */
     pecAddress: z.string().optional(),
   }),
+  /** The second step was blocked after the right password: someone knows it. */
+  "second-step-blocked": z.object({
+    name: z.string().min(1),
+    at: z.iso.datetime({ offset: true }),
+    unlockAt: z.iso.datetime({ offset: true }),
+  }),
   "security-change": z.object({
     name: z.string().min(1),
     change: z.enum(securityChanges),
