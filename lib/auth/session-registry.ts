@@ -75,15 +75,15 @@ async function announceNewDevice(tx: Tx, subject: SessionSubject, seen: { at: Da
 
 export type LiveSession = { id: string; kind: SessionKind; customerId: string | null; staffId: string | null; pecServiceId: string | null };
 
-/** The session behind a cookie, if it is still open; touches lastSeenAt when it is stale. */
+/** The session behind a cookie, if it is still open (and not a disabled member of staff's); touches lastSeenAt when it is stale. */
 export async function liveSession(sessionId: unknown): Promise<LiveSession | null> {
   if (typeof sessionId !== "string" || !/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
   const row = await db.userSession.findUnique({
     where: { id: sessionId },
-    select: { id: true, kind: true, customerId: true, staffId: true, pecServiceId: true, revokedAt: true, expiresAt: true, lastSeenAt: true },
+    select: { id: true, kind: true, customerId: true, staffId: true, pecServiceId: true, revokedAt: true, expiresAt: true, lastSeenAt: true, staff: { select: { disabledAt: true } } },
   });
   const at = now();
-  if (!row || row.revokedAt || row.expiresAt <= at) return null;
+  if (!row || row.revokedAt || row.expiresAt <= at || row.staff?.disabledAt) return null;
   if (at.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
     await db.userSession.updateMany({
       where: { id: row.id, revokedAt: null, lastSeenAt: row.lastSeenAt },
