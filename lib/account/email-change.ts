@@ -36,7 +36,10 @@ export async function requestEmailChange(opts: { customerId: string; input: unkn
   const expiresAt = new Date(at.getTime() + EMAIL_TOKEN_TTL_MS);
   const client = { ip: opts.client?.ip, userAgent: opts.client?.userAgent?.slice(0, 500) };
   await db.$transaction(async (tx) => {
-    // One change pending at a time: an earlier link stops working.
+    // One change pending at a time: an earlier link stops working. The customer's row lock makes
+    // concurrent requests take turns, so that each spends the one before (two would otherwise
+    // each find nothing to spend and both stay live).
+    await tx.$queryRaw`SELECT "id" FROM "Customer" WHERE "id" = ${opts.customerId}::uuid FOR UPDATE`;
     await tx.accountToken.updateMany({ where: { customerId: opts.customerId, kind: "EMAIL_CHANGE", usedAt: null }, data: { usedAt: at } });
     await tx.accountToken.create({ data: { kind: "EMAIL_CHANGE", tokenHash: hashToken(token), cancelTokenHash: hashToken(cancelToken), customerId: opts.customerId, email: newEmail, createdAt: at, expiresAt, ...client } });
     await writeAudit(tx, { actor: actorOf.customer(opts.customerId), action: "account.email_change_requested", entity: "customer", entityId: opts.customerId, data: { from: customer.email, to: newEmail }, ...client });
