@@ -64,7 +64,7 @@ export async function mailLink(page: Page, to: string, subject: string): Promise
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
   await page.getByRole("link", { name: subject }).first().click();
   const text = await page.getByTestId("mail-text").innerText();
-  const url = /https?:\/\/[^\s/]+(\/(?:password-dimenticata|conferma-email)\/[A-Za-z0-9_-]{43})/.exec(text);
+  const url = /https?:\/\/[^\s/]+(\/(?:password-dimenticata|conferma-email|annulla-email)\/[A-Za-z0-9_-]{43})/.exec(text);
   if (!url) throw new Error(`no link in "${subject}"`);
   return url[1];
 }

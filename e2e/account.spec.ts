@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { mailLink } from "./account-fixtures";
-import { expectAccessible, loginWithPec, mailboxSubjects, newCustomer, signIn } from "./fixtures";
+import { expectAccessible, formAlert, loginWithPec, mailboxSubjects, newCustomer, signIn } from "./fixtures";
 
 const section = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
 
@@ -38,6 +38,11 @@ test("the registered e-mail changes only through the link sent to the new addres
 
   await page.goto(await mailLink(page, newEmail, "Conferma il nuovo indirizzo e-mail registrato"));
   await expectAccessible(page);
+  // The link alone confirms nothing: the account's password is asked (issue 13 review, finding 5).
+  await page.getByLabel("Password dell'account").fill("sbagliata");
+  await page.getByRole("button", { name: "Conferma il nuovo indirizzo" }).click();
+  await expect(formAlert(page)).toHaveText("La password attuale non è corretta.");
+  await page.getByLabel("Password dell'account").fill(c.password);
   await page.getByRole("button", { name: "Conferma il nuovo indirizzo" }).click();
   await expect(page.getByText(`Fatto: l'indirizzo e-mail registrato ora è ${newEmail}.`)).toBeVisible();
 
@@ -46,6 +51,36 @@ test("the registered e-mail changes only through the link sent to the new addres
   await expect(async () => {
     expect((await mailboxSubjects(page, c.email)).sort()).toEqual(["Indirizzo e-mail registrato cambiato", "Richiesta di cambio dell'indirizzo e-mail registrato"]);
   }).toPass({ timeout: 15_000 });
+});
+
+test("a pending e-mail change is cancelled in one click from the notice to the old address, or from Il mio account", async ({ page }) => {
+  const c = await newCustomer(page.request);
+  await signIn(page, c.username);
+  const ask = async (newEmail: string) => {
+    await page.goto("/il-mio-account");
+    const email = section(page, "E-mail registrata");
+    await email.getByLabel("Nuovo indirizzo e-mail").fill(newEmail);
+    await email.getByLabel("Password attuale").fill(c.password);
+    await email.getByRole("button", { name: "Invia il collegamento di conferma" }).click();
+    await expect(email.getByText(`In attesa di conferma: ${newEmail}`)).toBeVisible();
+  };
+  const first = `altro.${c.username}@example.com`;
+  await ask(first);
+  await page.goto(await mailLink(page, c.email, "Richiesta di cambio dell'indirizzo e-mail registrato"));
+  await expect(page.getByRole("heading", { level: 1, name: "Annulla il cambio dell'indirizzo e-mail" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Annulla la modifica" }).click();
+  await expect(page.getByText(`Fatto: la modifica è annullata e ${first} non diventa l'indirizzo registrato.`)).toBeVisible();
+  await page.goto(await mailLink(page, first, "Conferma il nuovo indirizzo e-mail registrato"));
+  await page.getByLabel("Password dell'account").fill(c.password);
+  await page.getByRole("button", { name: "Conferma il nuovo indirizzo" }).click();
+  await expect(page.getByText("Il collegamento non è valido")).toBeVisible();
+
+  await ask(`ancora.${c.username}@example.com`);
+  const email = section(page, "E-mail registrata");
+  await email.getByRole("button", { name: "Annulla la modifica" }).click();
+  await expect(email.getByText("In attesa di conferma")).toHaveCount(0);
+  await expect(email).toContainText(`Indirizzo registrato: ${c.email}`);
 });
 
 test("password change needs the current password and signs the other devices out", async ({ page, browser }) => {

@@ -24,7 +24,7 @@ test("the demo staff always give the authenticator's code after the password; a 
   await expectAccessible(page);
 });
 
-test("a new member of staff: the one-time password is changed, then the authenticator set up, before any back-office page opens; disabled, the session stops", async ({ page }) => {
+test("a new member of staff: the one-time password is changed, then the authenticator set up, before any back-office page opens; disabled, the session stops", async ({ page, browser }) => {
   const staff = await newStaff(page.request, "supporto");
   await staffPasswordStep(page, staff.username, staff.oneTimePassword);
   await expect(page.getByRole("heading", { level: 1, name: "Primo accesso" })).toBeVisible();
@@ -44,10 +44,20 @@ test("a new member of staff: the one-time password is changed, then the authenti
   await setPassword.getByLabel("Ripeti la nuova password").fill(mine);
   await setPassword.getByRole("button", { name: "Cambia password" }).click();
 
+  // Someone else who knows the password logs in too (issue 13 review, finding 3).
+  const elsewhere = await browser.newContext();
+  const other = await elsewhere.newPage();
+  await staffPasswordStep(other, staff.username, mine);
+  await expect(other.getByRole("heading", { level: 1, name: "Primo accesso" })).toBeVisible();
+
   const totp = page.getByRole("region", { name: "2. Configura l'app di autenticazione" });
   await totp.getByLabel("Password attuale").fill(mine);
   await totp.getByRole("button", { name: "Configura l'app" }).click();
   await expect(page.getByRole("img", { name: "Codice QR da inquadrare con l'app di autenticazione" })).toBeVisible();
+  // The secret being set up shows only in the session that started it.
+  await other.reload();
+  await expect(other.getByRole("button", { name: "Configura l'app" })).toBeVisible();
+  await expect(other.getByRole("img", { name: "Codice QR da inquadrare con l'app di autenticazione" })).toHaveCount(0);
   await page.goto("/backoffice/richieste");
   await expect(page).toHaveURL(/\/backoffice\/primo-accesso$/);
   const secret = (await page.getByTestId("totp-secret").innerText()).replace(/\s+/g, "");
@@ -56,6 +66,10 @@ test("a new member of staff: the one-time password is changed, then the authenti
   await expect(page.getByRole("list", { name: "Codici di recupero" }).getByRole("listitem")).toHaveCount(10);
   await page.getByRole("link", { name: "Vai al back office" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Richieste" })).toBeVisible();
+  // Turning the authenticator on signed the password-only session out.
+  await other.goto("/backoffice/richieste");
+  await expect(other).toHaveURL(/\/backoffice\/accesso$/);
+  await elsewhere.close();
 
   // The next login asks for the code.
   await page.getByRole("button", { name: "Esci", exact: true }).click();

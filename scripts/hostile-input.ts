@@ -52,6 +52,10 @@ const check = (ok: boolean, what: string) => {
 let server: ChildProcess | undefined;
 try {
   const ids = await prepareMario();
+  // A member of staff whose first access is pending (one-time password not replaced, no
+  // authenticator): the matrix checks that this session opens no back-office page or action.
+  const { addStaff } = await import("../lib/staff-accounts");
+  const pendingStaff = await addStaff({ username: "hostile.pending", role: "amministrazione" });
   server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "pipe"] });
   let serverLog = "";
   server.stderr!.on("data", (chunk: Buffer) => {
@@ -69,6 +73,7 @@ try {
     supporto: await loginAs(base, "staff", { username: "supporto", password: "Demo1234!" }, { totp: () => totpCode(DEMO_STAFF_TOTP.supporto) }),
     // mario through his PEC mailbox: that mailbox only.
     marioPec: await loginAs(base, "pec", { address: "mario.rossi@pec-demo.it", password: "Demo1234!" }),
+    pendingStaff: await loginAs(base, "staff", { username: pendingStaff.username, password: pendingStaff.oneTimePassword }),
   };
   const client = new HostileClient(base, sessions);
   const targets = readTargets();

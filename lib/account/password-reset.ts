@@ -12,6 +12,7 @@ import { appLink } from "@/lib/security/app-url";
 import { evenTime } from "@/lib/security/even-time";
 import { AccountError } from "./errors";
 import { recordSecurityChange, type Client } from "./notify";
+import { spendPendingLinks } from "./pending-links";
 import { passwordResetInput, passwordResetRequestInput } from "./schemas";
 
 export const RESET_TOKEN_TTL_MS = 30 * 60 * 1000;
@@ -74,8 +75,9 @@ export async function resetLinkIsValid(token: unknown): Promise<boolean> {
 
 /**
  * Sets the new password through a reset link. The link is spent by a conditional update (unused,
- * not expired), so it works once; the other links of the account are spent with it, every session
- * of the account is signed out, and the change is announced by e-mail.
+ * not expired), so it works once; the other links of the account (reset links, a pending e-mail
+ * change) are spent with it, every session of the account is signed out, and the change is
+ * announced by e-mail.
  */
 export async function resetPassword(opts: { input: unknown } & Client): Promise<void> {
   const parsed = passwordResetInput.safeParse(opts.input);
@@ -90,10 +92,10 @@ export async function resetPassword(opts: { input: unknown } & Client): Promise<
     const spent = await tx.accountToken.updateMany({ where: { tokenHash, kind: "PASSWORD_RESET", usedAt: null, expiresAt: { gt: at } }, data: { usedAt: at } });
     if (spent.count !== 1) throw new AccountError("invalid_token");
     const { customerId } = await tx.accountToken.findUniqueOrThrow({ where: { tokenHash }, select: { customerId: true } });
-    await tx.accountToken.updateMany({ where: { customerId, kind: "PASSWORD_RESET", usedAt: null }, data: { usedAt: at } });
-    const customer = await tx.customer.update({ where: { id: customerId }, data: { passwordHash }, select: { username: true } });
+    const linksSpent = await spendPendingLinks(tx, customerId, at);
+    const customer = await tx.customer.update({ where: { id: customerId }, data: { passwordHash, passwordChangedAt: at }, select: { username: true } });
     const signedOut = await revokeSessions(tx, { owner: { customerId }, reason: "password-reset" });
-    await recordSecurityChange(tx, { customerId }, "password-reset", { client: opts, actor: actorOf.anonymous, data: { sessionsSignedOut: signedOut } });
+    await recordSecurityChange(tx, { customerId }, "password-reset", { client: opts, actor: actorOf.anonymous, data: { sessionsSignedOut: signedOut, linksSpent } });
     return customer.username;
   });
   await clearLoginName(username);

@@ -43,5 +43,8 @@ export const passkeyNameInput = z.object({ name: required(60) });
 
 export const sessionIdInput = z.object({ sessionId: z.uuid() });
 
+/** A button with no fields ("Annulla la modifica"). */
+export const nothingInput = z.object({});
+
 export const accountErrorKeys = ["required", "tooShort", "tooLong", "mismatch", "invalidEmail", "invalidToken", "code6", "sdiCode", "sdiCodePa", "sdiCodeAbroad", "pecOnlyWithZeros", "postalCode", "province", "country"] as const;
 export type AccountErrorKey = (typeof accountErrorKeys)[number];

@@ -44,7 +44,7 @@ describe("registered e-mail", () => {
     expect((await db.customer.findUniqueOrThrow({ where: { id: c.customerId } })).email).toBe(c.email);
     const mail = await db.email.findFirstOrThrow({ where: { to: "nuovo.indirizzo@example.com", template: "email-change-confirm" } });
     const token = String((mail.props as { confirmUrl: string }).confirmUrl).split("/").pop();
-    const both = await Promise.allSettled([confirmEmailChange({ token, client: { ip: ip() } }), confirmEmailChange({ token, client: { ip: ip() } })]);
+    const both = await Promise.allSettled([1, 2].map(() => confirmEmailChange({ token, currentPassword: c.password, client: { ip: ip() } })));
     expect(both.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect((await db.customer.findUniqueOrThrow({ where: { id: c.customerId } })).email).toBe("nuovo.indirizzo@example.com");
     expect(await templatesTo(c.email)).toEqual(["email-change-notice", "email-change-notice"]);
@@ -86,19 +86,20 @@ describe("two-step login with an authenticator app", () => {
   it("is set up with the password and a first code, then asked at login; a code works once, a recovery code once", async () => {
     const c = await createTestCustomer();
     const owner = { customerId: c.customerId };
-    await expect(startTotpSetup({ owner, input: { currentPassword: "wrong" } })).rejects.toMatchObject({ code: "wrong_password" });
-    await startTotpSetup({ owner, input: { currentPassword: c.password } });
-    const shown = await pendingTotpSetup(owner, c.username);
+    const { sessionId } = await openSession({ subject: { kind: "ACCOUNT", customerId: c.customerId }, method: "password" });
+    await expect(startTotpSetup({ owner, sessionId, input: { currentPassword: "wrong" } })).rejects.toMatchObject({ code: "wrong_password" });
+    await startTotpSetup({ owner, sessionId, input: { currentPassword: c.password } });
+    const shown = await pendingTotpSetup(owner, sessionId, c.username);
     expect(shown?.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
     const factor = await db.totpFactor.findUniqueOrThrow({ where: { customerId: c.customerId } });
     const secret = openTotpSecret(factor.secretEnc, owner);
     expect(factor.secretEnc).not.toContain(secret);
     expect(shown?.secret.replace(/ /g, "")).toBe(secret);
-    await expect(confirmTotpSetup({ owner, input: { code: "000000" } })).rejects.toMatchObject({ code: "invalid_code" });
+    await expect(confirmTotpSetup({ owner, sessionId, input: { code: "000000" } })).rejects.toMatchObject({ code: "invalid_code" });
     const at = new Date();
     setClock(at);
     try {
-      const recovery = await confirmTotpSetup({ owner, input: { code: totpCode(secret, at) } });
+      const recovery = await confirmTotpSetup({ owner, sessionId, input: { code: totpCode(secret, at) } });
       expect(recovery).toHaveLength(10);
       expect(await totpStatus(owner)).toEqual({ enabled: true, pending: false, recoveryCodesLeft: 10 });
 
@@ -132,9 +133,10 @@ describe("two-step login with an authenticator app", () => {
   it("five wrong codes end the ticket; a PEC mailbox login is never asked for the account's second step", async () => {
     const c = await createTestCustomer();
     const owner = { customerId: c.customerId };
-    await startTotpSetup({ owner, input: { currentPassword: c.password } });
+    const { sessionId } = await openSession({ subject: { kind: "ACCOUNT", customerId: c.customerId }, method: "password" });
+    await startTotpSetup({ owner, sessionId, input: { currentPassword: c.password } });
     const factor = await db.totpFactor.findUniqueOrThrow({ where: { customerId: c.customerId } });
-    await confirmTotpSetup({ owner, input: { code: totpCode(openTotpSecret(factor.secretEnc, owner)) } });
+    await confirmTotpSetup({ owner, sessionId, input: { code: totpCode(openTotpSecret(factor.secretEnc, owner)) } });
     const first = await authenticateCustomer({ method: "account", credentials: { username: c.username, password: c.password }, ip: ip() });
     if (!first.ok || !first.secondStep) throw new Error("expected a second step");
     for (let i = 0; i < 5; i++) expect(await completeSecondStep({ input: { ticket: first.secondStep.ticket, method: "totp", code: "123456" } })).toEqual({ ok: false, error: "invalid_code" });

@@ -1,11 +1,12 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit";
-import { ownerEntity, ownerKey, type Owner } from "@/lib/auth/owner";
+import { isStaffOwner, ownerEntity, ownerKey, type Owner } from "@/lib/auth/owner";
 import { revokeSessions } from "@/lib/auth/session-registry";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AccountError } from "./errors";
 import { recordSecurityChange, type Client } from "./notify";
+import { spendPendingLinks } from "./pending-links";
 import { consumeChangeAllowance } from "./reauth";
 import { sessionIdInput } from "./schemas";
 
@@ -44,12 +45,19 @@ export async function signOutSession(opts: { scope: SessionScope; input: unknown
   return { current: id === opts.scope.currentSessionId };
 }
 
-/** "Esci da tutti i dispositivi": every session of the scope, this browser's too. */
+/**
+ * "Esci da tutti i dispositivi": every session of the scope, this browser's too. From the account
+ * (not a PEC mailbox login, whose scope is its mailbox) it also ends the account's pending links:
+ * an e-mail change asked for by whoever had the password, reset links.
+ */
 export async function signOutEverywhere(opts: { scope: SessionScope; client?: Client }): Promise<number> {
   await consumeChangeAllowance(opts.scope.owner);
   return db.$transaction(async (tx) => {
-    const r = await tx.userSession.updateMany({ where: { ...scopeWhere(opts.scope), revokedAt: null }, data: { revokedAt: now(), revokedReason: "signed-out-everywhere" } });
-    await recordSecurityChange(tx, opts.scope.owner, "signed-out-everywhere", { client: opts.client, data: { sessions: r.count } });
+    const at = now();
+    const r = await tx.userSession.updateMany({ where: { ...scopeWhere(opts.scope), revokedAt: null }, data: { revokedAt: at, revokedReason: "signed-out-everywhere" } });
+    const { owner } = opts.scope;
+    const linksSpent = !isStaffOwner(owner) && !opts.scope.pecServiceId ? await spendPendingLinks(tx, owner.customerId, at) : 0;
+    await recordSecurityChange(tx, owner, "signed-out-everywhere", { client: opts.client, data: { sessions: r.count, linksSpent } });
     return r.count;
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { NextAuthOptions, Session } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
@@ -10,7 +11,7 @@ import { auditLogin, authenticateCustomer, type LoginMethod } from "./login";
 import { authenticateWithPasskey } from "./passkey-login";
 import { completeSecondStep } from "./second-step";
 import { authSecret } from "./secret";
-import { openSession, SESSION_MAX_AGE_SECONDS, type SessionSubject } from "./session-registry";
+import { liveSession, openSession, SESSION_MAX_AGE_SECONDS, type LiveSession, type SessionSubject } from "./session-registry";
 import { auditStaffLogin, authenticateStaff } from "./staff-login";
 
 export { SESSION_MAX_AGE_SECONDS };
@@ -117,6 +118,14 @@ function passkeyProvider() {
   });
 }
 
+const NO_SESSION = {} as Session;
+
+/** The cookie's owner is the session row's: a staff member's or a customer's (through the same PEC mailbox, if any). */
+function namesTheSameOwner(live: LiveSession, token: JWT): boolean {
+  if (typeof token.staffId === "string") return live.kind === "STAFF" && live.staffId === token.staffId && typeof token.customerId !== "string";
+  return live.kind !== "STAFF" && typeof token.customerId === "string" && live.customerId === token.customerId && (live.pecServiceId ?? undefined) === token.pecServiceId;
+}
+
 /** The providers the auth route lets through (app/api/auth/[...nextauth]/route.ts). */
 export const AUTH_PROVIDERS = ["account", "pec", "staff", "second-step", "passkey"] as const;
 
@@ -161,15 +170,19 @@ export function authOptions(): NextAuthOptions {
         }
         return token;
       },
+      // The registry decides (one primary-key lookup), for getServerSession and for next-auth's
+      // own GET /api/auth/session alike: a cookie whose session was signed out, expired, belongs
+      // to a disabled member of staff or to someone else gets `{}`, which is no session.
       async session({ session, token }) {
-        session.sessionId = typeof token.sid === "string" ? token.sid : undefined;
-        if (typeof token.customerId === "string") {
-          session.customerId = token.customerId;
-          session.pecServiceId = token.pecServiceId as string | undefined;
-        }
-        if (typeof token.staffId === "string") {
-          session.staffId = token.staffId;
+        const live = await liveSession(token.sid);
+        if (!live || !namesTheSameOwner(live, token)) return NO_SESSION;
+        session.sessionId = live.id;
+        if (live.staffId) {
+          session.staffId = live.staffId;
           session.staffRole = token.staffRole as Session["staffRole"];
+        } else {
+          session.customerId = live.customerId ?? undefined;
+          session.pecServiceId = live.pecServiceId ?? undefined;
         }
         return session;
       },

@@ -2,9 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { actorOf, writeAudit } from "@/lib/audit";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
+import { queueEmail } from "@/lib/email";
 import { defineAllowance } from "./allowance";
-import { ownerEntity, ownerKey, type Owner } from "./owner";
+import { isStaffOwner, ownerEntity, ownerKey, type Owner } from "./owner";
 import { verifyPasskeyAssertion } from "./passkeys";
 import { spendRecoveryCode } from "./recovery-codes";
 import { hashToken, newToken } from "./tokens";
@@ -14,12 +15,14 @@ import { verifyTotp } from "./totp";
  * The second step of a login. The password step hands the browser a ticket (a random token; its
  * hash is a LoginTicket valid 5 minutes); the second step brings the ticket back with a code from
  * the authenticator app, a recovery code or a passkey. Each ticket takes five wrong answers; each
- * account ten in 15 minutes (then 15 minutes' block), counted before the answer is checked.
+ * account ten in 15 minutes (then 15 minutes' block), counted before the answer is checked. The
+ * block is reported to the owner (someone knows the password).
  */
 export type SecondFactor = "totp" | "passkey";
 export const TICKET_TTL_MS = 5 * 60 * 1000;
 const MAX_TICKET_FAILURES = 5;
-const secondStepAllowance = defineAllowance({ keyPrefix: "login:2fa", points: 10, durationSeconds: 15 * 60, blockSeconds: 15 * 60 });
+const SECOND_STEP_BLOCK_SECONDS = 15 * 60;
+const secondStepAllowance = defineAllowance({ keyPrefix: "login:2fa", points: 10, durationSeconds: 15 * 60, blockSeconds: SECOND_STEP_BLOCK_SECONDS });
 
 type TicketSubject = { kind: "ACCOUNT"; customerId: string } | { kind: "STAFF"; staffId: string };
 const ownerOfSubject = (s: TicketSubject): Owner => (s.kind === "STAFF" ? { staffId: s.staffId } : { customerId: s.customerId });
@@ -78,9 +81,12 @@ export async function completeSecondStep(opts: { input: unknown; ip?: string; us
 
   const client = { ip: opts.ip, userAgent: opts.userAgent?.slice(0, 500) };
   if (!valid) {
+    // This wrong answer used the account's last point: the block starts now, once per block.
+    const blocks = allowance.consumed === secondStepAllowance.rule.points;
     await db.$transaction(async (tx) => {
       await tx.loginTicket.updateMany({ where: { id: ticket.id, usedAt: null }, data: { failures: { increment: 1 } } });
       await writeAudit(tx, { actor: actorOf.anonymous, action: "auth.second_step_failed", ...ownerEntity(owner), data: { method: input.method }, ...client });
+      if (blocks) await reportSecondStepBlock(tx, owner, client);
     });
     return { ok: false, error: "invalid_code" };
   }
@@ -91,6 +97,23 @@ export async function completeSecondStep(opts: { input: unknown; ip?: string; us
     await db.$transaction((tx) => writeAudit(tx, { actor: ownerKey(owner), action: "auth.recovery_code_used", ...ownerEntity(owner), ...client }));
   }
   return { ok: true, subject, method: `password+${input.method}` };
+}
+
+/**
+ * Every ticket came from the right password: a second step blocked after so many wrong answers
+ * means someone knows it. The customer is told by e-mail; staff have no e-mail in the system, so
+ * the back office shows it to them (StaffUser.secondStepBlockedAt) until they change the password.
+ */
+async function reportSecondStepBlock(tx: Tx, owner: Owner, client: { ip?: string; userAgent?: string }) {
+  const at = now();
+  const unlockAt = new Date(at.getTime() + SECOND_STEP_BLOCK_SECONDS * 1000).toISOString();
+  await writeAudit(tx, { actor: actorOf.anonymous, action: "auth.second_step_blocked", ...ownerEntity(owner), data: { unlockAt }, ...client });
+  if (isStaffOwner(owner)) {
+    await tx.staffUser.update({ where: { id: owner.staffId }, data: { secondStepBlockedAt: at } });
+    return;
+  }
+  const customer = await tx.customer.findUniqueOrThrow({ where: { id: owner.customerId }, select: { displayName: true, email: true, locale: true } });
+  await queueEmail(tx, { to: customer.email, template: "second-step-blocked", props: { name: customer.displayName, at: at.toISOString(), unlockAt }, locale: customer.locale });
 }
 
 function parseJson(text: string): unknown {

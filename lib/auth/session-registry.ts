@@ -11,10 +11,19 @@ import { hashToken, newToken } from "./tokens";
  * The server-side registry of signed-in browsers (UserSession). The session cookie (next-auth's
  * JWT) carries the row's id; every request checks the row with one primary-key lookup, so a
  * session signed out from another device, by a password change or by disabling a member of
- * staff stops working at once. `lastSeenAt` is written at most every SESSION_TOUCH_MS.
+ * staff stops working at once. `lastSeenAt` is written at most every SESSION_TOUCH_MS. A session
+ * lasts SESSION_MAX_AGE_SECONDS from its last use, and never past SESSION_ABSOLUTE_MS from its opening.
  */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 export const SESSION_TOUCH_MS = 5 * 60 * 1000;
+/**
+ * However busy, a session ends this long after it opened (the sliding expiry above would keep a
+ * stolen cookie alive for as long as it is used): a day for customers, a working day for staff.
+ */
+export const SESSION_ABSOLUTE_MS: Record<SessionKind, number> = { ACCOUNT: 24 * 60 * 60 * 1000, PEC: 24 * 60 * 60 * 1000, STAFF: 12 * 60 * 60 * 1000 };
+
+/** The sliding expiry from `at`, never past the session's absolute end. */
+const expiryFrom = (at: Date, kind: SessionKind, createdAt: Date) => new Date(Math.min(at.getTime() + SESSION_MAX_AGE_SECONDS * 1000, createdAt.getTime() + SESSION_ABSOLUTE_MS[kind]));
 
 export type SessionSubject =
   | { kind: "ACCOUNT"; customerId: string }
@@ -46,7 +55,7 @@ export async function openSession(opts: { subject: SessionSubject; method: strin
         userAgent,
         createdAt: at,
         lastSeenAt: at,
-        expiresAt: new Date(at.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+        expiresAt: expiryFrom(at, opts.subject.kind, at),
       },
       select: { id: true },
     });
@@ -75,19 +84,21 @@ async function announceNewDevice(tx: Tx, subject: SessionSubject, seen: { at: Da
 
 export type LiveSession = { id: string; kind: SessionKind; customerId: string | null; staffId: string | null; pecServiceId: string | null };
 
-/** The session behind a cookie, if it is still open; touches lastSeenAt when it is stale. */
+/** The session behind a cookie, if it is still open (and not a disabled member of staff's); touches lastSeenAt when it is stale. */
 export async function liveSession(sessionId: unknown): Promise<LiveSession | null> {
   if (typeof sessionId !== "string" || !/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
   const row = await db.userSession.findUnique({
     where: { id: sessionId },
-    select: { id: true, kind: true, customerId: true, staffId: true, pecServiceId: true, revokedAt: true, expiresAt: true, lastSeenAt: true },
+    select: { id: true, kind: true, customerId: true, staffId: true, pecServiceId: true, revokedAt: true, createdAt: true, expiresAt: true, lastSeenAt: true, staff: { select: { disabledAt: true } } },
   });
   const at = now();
-  if (!row || row.revokedAt || row.expiresAt <= at) return null;
+  if (!row || row.revokedAt || row.expiresAt <= at || row.staff?.disabledAt) return null;
+  // Rows written before the absolute lifetime existed carry a purely sliding expiry.
+  if (row.createdAt.getTime() + SESSION_ABSOLUTE_MS[row.kind] <= at.getTime()) return null;
   if (at.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
     await db.userSession.updateMany({
       where: { id: row.id, revokedAt: null, lastSeenAt: row.lastSeenAt },
-      data: { lastSeenAt: at, expiresAt: new Date(at.getTime() + SESSION_MAX_AGE_SECONDS * 1000) },
+      data: { lastSeenAt: at, expiresAt: expiryFrom(at, row.kind, row.createdAt) },
     });
   }
   return { id: row.id, kind: row.kind, customerId: row.customerId, staffId: row.staffId, pecServiceId: row.pecServiceId };

@@ -38,12 +38,16 @@ export function matchTotpStep(secret: string, code: string, at: Date = now()): n
 }
 
 /**
- * Checks a code against the owner's authenticator (confirmed, or being set up when `pending`).
+ * Checks a code against the owner's authenticator: the confirmed one, or with `setup` the one
+ * being set up by that session, started after `since` (lib/account/two-factor.ts).
  * A matching code is accepted once: the step is recorded by a conditional update, so the same
  * code (or an older one) is refused afterwards, even by two requests at the same moment.
  */
-export async function verifyTotp(owner: Owner, code: string, opts: { pending?: boolean } = {}): Promise<boolean> {
-  const factor = await db.totpFactor.findFirst({ where: { ...ownerWhere(owner), confirmedAt: opts.pending ? null : { not: null } }, select: { id: true, secretEnc: true } });
+export async function verifyTotp(owner: Owner, code: string, opts: { setup?: { sessionId: string; since: Date } } = {}): Promise<boolean> {
+  const where = opts.setup
+    ? { ...ownerWhere(owner), confirmedAt: null, setupSessionId: opts.setup.sessionId, createdAt: { gt: opts.setup.since } }
+    : { ...ownerWhere(owner), confirmedAt: { not: null } };
+  const factor = await db.totpFactor.findFirst({ where, select: { id: true, secretEnc: true } });
   if (!factor) return false;
   const step = matchTotpStep(openTotpSecret(factor.secretEnc, owner), code.replace(/\s+/g, ""));
   if (step === null) return false;

@@ -32,6 +32,8 @@ export const accountEmailProps = {
     newEmail: z.string().min(1),
     stage: z.enum(["requested", "confirmed"]),
     at: z.iso.datetime({ offset: true }),
+    /** "requested": the link that cancels the change (/annulla-email/<token>). */
+    cancelUrl: z.url().optional(),
   }),
   "new-device-sign-in": z.object({
     name: z.string().min(1),
@@ -42,6 +44,12 @@ export const accountEmailProps = {
     /** Logged in with the PEC mailbox's password (that mailbox's address), or the account's. */
     pecAddress: z.string().optional(),
   }),
+  /** The second step was blocked after the right password: someone knows it. */
+  "second-step-blocked": z.object({
+    name: z.string().min(1),
+    at: z.iso.datetime({ offset: true }),
+    unlockAt: z.iso.datetime({ offset: true }),
+  }),
   "security-change": z.object({
     name: z.string().min(1),
     change: z.enum(securityChanges),
@@ -50,3 +58,14 @@ export const accountEmailProps = {
     detail: z.string().optional(),
   }),
 } satisfies Record<string, z.ZodType>;
+
+/**
+ * The props that carry a link working once (its token is stored only hashed): once the e-mail is
+ * sent, or given up, the send job replaces them in the outbox with a placeholder, so that the
+ * Email table never becomes a list of usable links. Issue 13 review, finding 4.
+ */
+export const accountEmailSecretProps = {
+  "password-reset": ["resetUrl"],
+  "email-change-confirm": ["confirmUrl"],
+  "email-change-notice": ["cancelUrl"],
+} as const satisfies { [N in keyof typeof accountEmailProps]?: readonly (keyof z.infer<(typeof accountEmailProps)[N]>)[] };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { accountEmailProps } from "./account-catalog";
+import { accountEmailProps, accountEmailSecretProps } from "./account-catalog";
 
 /**
  * What each e-mail needs to be written. Kept apart from the React templates so that queueing an
@@ -150,4 +150,19 @@ export type EmailProps<N extends EmailTemplateName> = z.infer<(typeof emailProps
 
 export function isEmailTemplateName(value: string): value is EmailTemplateName {
   return Object.hasOwn(emailPropsSchemas, value);
+}
+
+/** Each template's props that must not stay in the outbox once the e-mail is sent or given up. */
+export const emailSecretProps: { readonly [N in EmailTemplateName]?: readonly (keyof EmailProps<N>)[] } = { ...accountEmailSecretProps };
+
+/** What replaces a secret prop in the outbox (the e-mail as delivered kept the real value). */
+export const REDACTED_PROP = "[removed after sending]";
+
+/** The props to keep in the outbox after sending: null when the template has no secret to remove. */
+export function propsWithoutSecrets(template: string, props: unknown): Record<string, unknown> | null {
+  const secret = isEmailTemplateName(template) ? (emailSecretProps[template] as readonly string[] | undefined) : undefined;
+  if (!secret?.length || typeof props !== "object" || props === null) return null;
+  const kept: Record<string, unknown> = { ...props };
+  for (const name of secret) if (name in kept) kept[name] = REDACTED_PROP;
+  return kept;
 }

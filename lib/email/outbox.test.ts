@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { advanceClock, resetClock, setClock } from "@/lib/clock";
 import { registerJobHandler, runDueJobs } from "@/lib/jobs";
 import { getMailboxMessage, listMailbox, queueEmail } from "@/lib/email";
+import { REDACTED_PROP } from "@/lib/email/catalog";
 import { createEmailSendHandler } from "@/lib/email/send-job";
 import { defaultEmailTransport, EmailProviderError, localTransport, type EmailTransport } from "@/lib/email/transport";
 import { truncateAllTables } from "@/tests/db";
@@ -133,6 +134,43 @@ describe("email.send", () => {
 
     expect(await runDueJobs({ workerId: "w" })).toMatchObject({ failed: 1 });
     expect((await db.email.findUniqueOrThrow({ where: { id: emailId } })).status).toBe("FAILED");
+  });
+});
+
+describe("finding 4: the secret links leave the outbox", () => {
+  const resetMail = {
+    to: "mario.rossi@example.it",
+    template: "password-reset",
+    props: { name: "Mario Rossi", username: "mario.rossi", resetUrl: "http://localhost:3000/password-dimenticata/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", expiresAt: "2026-03-01T09:30:00.000Z" },
+    locale: "it",
+  } as const;
+  const noticeMail = {
+    to: "mario.rossi@example.it",
+    template: "email-change-notice",
+    props: { name: "Mario Rossi", newEmail: "nuovo@example.it", stage: "requested", at: "2026-03-01T09:00:00.000Z", cancelUrl: "http://localhost:3000/annulla-email/BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB" },
+    locale: "it",
+  } as const;
+
+  it("once sent, the outbox keeps a placeholder instead of the link; the e-mail itself had it", async () => {
+    const reset = await db.$transaction((tx) => queueEmail(tx, resetMail));
+    const notice = await db.$transaction((tx) => queueEmail(tx, noticeMail));
+    const plain = await db.$transaction((tx) => queueEmail(tx, lockedMail));
+    expect(await runDueJobs({ workerId: "w" })).toMatchObject({ done: 3 });
+    const props = async (id: string) => (await db.email.findUniqueOrThrow({ where: { id } })).props;
+    expect(await props(reset.emailId)).toEqual({ ...resetMail.props, resetUrl: REDACTED_PROP });
+    expect(await props(notice.emailId)).toEqual({ ...noticeMail.props, cancelUrl: REDACTED_PROP });
+    expect(await props(plain.emailId)).toEqual(lockedMail.props);
+    const delivered = (await listMailbox()).map((m) => m.text).join("\n");
+    expect(delivered).toContain(resetMail.props.resetUrl);
+    expect(delivered).toContain(noticeMail.props.cancelUrl);
+  });
+
+  it("given up (FAILED), the same", async () => {
+    registerJobHandler("email.send", createEmailSendHandler({ transport: flakyTransport(Infinity).transport }));
+    const { emailId } = await db.$transaction((tx) => queueEmail(tx, resetMail));
+    await db.job.updateMany({ data: { maxAttempts: 1 } });
+    expect(await runDueJobs({ workerId: "w" })).toMatchObject({ failed: 1 });
+    expect(await db.email.findUniqueOrThrow({ where: { id: emailId } })).toMatchObject({ status: "FAILED", props: { ...resetMail.props, resetUrl: REDACTED_PROP } });
   });
 });
 

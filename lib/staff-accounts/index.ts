@@ -81,7 +81,7 @@ export async function resetStaffPassword(opts: { username: unknown; reset2fa?: b
   await db.$transaction(async (tx) => {
     const staff = await tx.staffUser.findUnique({ where: { username: name }, select: { id: true } });
     if (!staff) throw new StaffAccountError("not_found");
-    await tx.staffUser.update({ where: { id: staff.id }, data: { passwordHash, mustChangePassword: true } });
+    await tx.staffUser.update({ where: { id: staff.id }, data: { passwordHash, mustChangePassword: true, secondStepBlockedAt: null } });
     if (opts.reset2fa) {
       await tx.totpFactor.deleteMany({ where: { staffId: staff.id } });
       await tx.recoveryCode.deleteMany({ where: { staffId: staff.id } });

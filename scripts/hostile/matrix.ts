@@ -1,9 +1,9 @@
 /**
  * The access matrix: every customer page and route of app/(area) (from the build's manifest),
  * filled with mario.rossi's ids, asked with no session, anna.bianchi's and mario's own; every
- * back-office page with nobody, a customer, Supporto Tecnico and Amministrazione; every customer
- * and staff action called with mario's resources by the wrong people. State is checked by the
- * caller's checksum.
+ * back-office page with nobody, a customer, Supporto Tecnico, Amministrazione and a staff session
+ * whose first access is pending; every customer and staff action called with mario's resources by
+ * the wrong people. State is checked by the caller's checksum.
  */
 import type { HostileClient, Sent } from "./http";
 import { fillPattern, type Action, type Page, type Route } from "./targets";
@@ -20,7 +20,7 @@ export type MarioIds = {
  */
 export const MARIO_STRINGS = ["mario.rossi", "Mario Rossi", "ORD-2026-000101", "ORD-2026-000102", "FT-2026-000045", "RSSMRA80A01H501U", "mario.rossi@example.it"];
 
-type Expect = "login" | "staff-login" | "not-found" | "ok" | "not-found-or-back";
+type Expect = "login" | "staff-login" | "staff-setup" | "not-found" | "ok" | "not-found-or-back";
 type Cell = { path: string; session?: string; expect: Expect; file?: boolean; mustNotShow?: string[] };
 
 export async function runMatrix(client: HostileClient, targets: { pages: Page[]; routes: Route[]; actions: Action[] }, ids: MarioIds, check: (ok: boolean, what: string) => void) {
@@ -61,6 +61,8 @@ export async function runMatrix(client: HostileClient, targets: { pages: Page[];
     // Supporto Tecnico: no Pagamenti at all, and not the request (filed for Amministrazione).
     const notForSupport = pattern.startsWith("/backoffice/pagamenti") || pattern === "/backoffice/richieste/[id]";
     cells.push({ path, expect: "staff-login" }, { path, session: "mario", expect: "not-found" }, { path, session: "supporto", expect: notForSupport ? "not-found" : "ok" }, { path, session: "admin", expect: "ok" });
+    // A staff session whose first access is pending opens only the first-access page.
+    if (pattern !== "/backoffice/primo-accesso") cells.push({ path, session: "pendingStaff", expect: "staff-setup" });
   }
 
   const wrong: string[] = [];
@@ -80,6 +82,7 @@ export async function runMatrix(client: HostileClient, targets: { pages: Page[];
       // The PEC login: "not found", or sent back to a page it may see (the card pages send it to the list).
       : cell.expect === "not-found-or-back" ? answer.status === 404 || (isRedirect(answer.status) && !/\/login/.test(answer.location))
       : cell.expect === "staff-login" ? isRedirect(answer.status) && answer.location.includes("/backoffice/accesso")
+      : cell.expect === "staff-setup" ? isRedirect(answer.status) && answer.location.includes("/backoffice/primo-accesso")
       // A list page (no id in the URL) is the viewer's own list: fine, as long as nothing of mario's is in it.
       : cell.expect === "not-found" ? answer.status === 404 || (isList && cell.session === "anna" && (answer.status === 200 || isRedirect(answer.status)))
       : answer.status === 200 || (isRedirect(answer.status) && !/\/login|\/accesso/.test(answer.location));
@@ -102,10 +105,11 @@ export async function runMatrix(client: HostileClient, targets: { pages: Page[];
     // With mario's mailbox login: the mailbox's own order, but the account's saved card.
     { action: "payOrderAction", path: `/ordini/${ids.pecOrder}/paga/riepilogo`, body: { body: form({ orderId: ids.pecOrder, carta: ids.card }), label: "form" }, sessions: ["marioPec"] },
     { action: "addCardAction", path: "/metodi-di-pagamento/nuova-carta", body: { body: form({ rinnovi: "0" }), label: "form" }, sessions: [undefined, "admin"] },
-    { action: "resendReceiptAction", path: `/backoffice/pagamenti/${ids.staffInvoice}`, body: { contentType: "text/plain;charset=UTF-8", body: JSON.stringify([{ invoicePaymentId: ids.invoicePayment, to: "attacker@example.it" }]), label: "json-args" }, sessions: [undefined, "mario", "supporto"] },
-    { action: "settlePaymentAction", path: `/backoffice/pagamenti/${ids.staffInvoice}`, body: { body: form({ invoicePaymentId: ids.invoicePayment, kind: "refund", invoiceId: ids.staffInvoice }), label: "form" }, sessions: [undefined, "mario", "supporto"] },
-    { action: "setRequestStatusAction", path: `/backoffice/richieste/${ids.supportRequest}`, body: { body: form({ requestId: ids.supportRequest, status: "CLOSED" }), label: "form" }, sessions: [undefined, "mario"] },
-    { action: "replyToRequestAction", path: `/backoffice/richieste/${ids.supportRequest}`, body: { contentType: "text/plain;charset=UTF-8", body: JSON.stringify([{ requestId: ids.supportRequest, message: "hostile reply" }]), label: "json-args" }, sessions: [undefined, "mario"] },
+    { action: "resendReceiptAction", path: `/backoffice/pagamenti/${ids.staffInvoice}`, body: { contentType: "text/plain;charset=UTF-8", body: JSON.stringify([{ invoicePaymentId: ids.invoicePayment, to: "attacker@example.it" }]), label: "json-args" }, sessions: [undefined, "mario", "supporto", "pendingStaff"] },
+    { action: "settlePaymentAction", path: `/backoffice/pagamenti/${ids.staffInvoice}`, body: { body: form({ invoicePaymentId: ids.invoicePayment, kind: "refund", invoiceId: ids.staffInvoice }), label: "form" }, sessions: [undefined, "mario", "supporto", "pendingStaff"] },
+    // Amministrazione's request: the pending session is Amministrazione too, only its set-up stops it.
+    { action: "setRequestStatusAction", path: `/backoffice/richieste/${ids.supportRequest}`, body: { body: form({ requestId: ids.supportRequest, status: "CLOSED" }), label: "form" }, sessions: [undefined, "mario", "pendingStaff"] },
+    { action: "replyToRequestAction", path: `/backoffice/richieste/${ids.supportRequest}`, body: { contentType: "text/plain;charset=UTF-8", body: JSON.stringify([{ requestId: ids.supportRequest, message: "hostile reply" }]), label: "json-args" }, sessions: [undefined, "mario", "pendingStaff"] },
     // Il mio account: mario's session signed out by someone else; the account's changes tried by
     // nobody, by staff and by mario's own PEC mailbox login (which may act on its mailbox only).
     ...accountCalls(ids),
@@ -124,7 +128,7 @@ export async function runMatrix(client: HostileClient, targets: { pages: Page[];
       if (answer && MARIO_STRINGS.slice(0, 3).some((s) => answer.text.includes(s)) && session !== undefined && session !== "marioPec") wrong.push(`${session} ${call.action} answer shows mario's data`);
     }
   }
-  check(wrong.length === 0, `access matrix: ${cells.length + 2} page/route cells (${area.length} customer URLs × 3 sessions + ${staff.length} staff URLs × 4 + ${cells.filter((c) => c.session === "marioPec").length + 2} URLs for the PEC login) and ${actionCells} action calls by the wrong session refused${wrong.length ? `:\n    ${wrong.join("\n    ")}` : ""}`);
+  check(wrong.length === 0, `access matrix: ${cells.length + 2} page/route cells (${area.length} customer URLs × 3 sessions + ${staff.length} staff URLs × 4 + ${cells.filter((c) => c.session === "pendingStaff").length} with a staff session whose first access is pending + ${cells.filter((c) => c.session === "marioPec").length + 2} URLs for the PEC login) and ${actionCells} action calls by the wrong session refused${wrong.length ? `:\n    ${wrong.join("\n    ")}` : ""}`);
   return { cells: cells.length + 2, actionCells };
 }
 

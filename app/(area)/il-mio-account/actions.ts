@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { accountAction } from "@/lib/account/action-result";
 import { saveBillingProfile } from "@/lib/account/billing";
-import { requestEmailChange } from "@/lib/account/email-change";
+import { cancelPendingEmailChange, requestEmailChange } from "@/lib/account/email-change";
 import { AccountError } from "@/lib/account/errors";
 import { sessionScopeOf } from "@/lib/account/overview";
 import { addPasskey, passkeyCreationOptions, removePasskey } from "@/lib/account/passkeys";
@@ -37,6 +37,11 @@ export async function requestEmailChangeAction(values: unknown) {
   return asViewer("email.request", (v, client) => requestEmailChange({ customerId: v.customerId, input: values, client }));
 }
 
+/** "Annulla la modifica": the pending change of the registered e-mail ends. */
+export async function cancelEmailChangeAction() {
+  return asViewer("email.cancel", (v, client) => cancelPendingEmailChange({ customerId: v.customerId, client }));
+}
+
 export async function saveBillingAction(values: unknown) {
   return asViewer("billing.save", async (v, client) => void (await saveBillingProfile({ customerId: v.customerId, input: values, client })));
 }
@@ -59,11 +64,11 @@ export async function signOutEverywhereAction() {
 }
 
 export async function startTotpSetupAction(values: unknown) {
-  return asViewer("totp.start", (v) => startTotpSetup({ owner: owner(v), input: values }));
+  return asViewer("totp.start", (v) => startTotpSetup({ owner: owner(v), sessionId: v.sessionId, input: values }));
 }
 export async function confirmTotpAction(values: unknown) {
   // No refresh: the set-up page would move on before the recovery codes are shown.
-  return asViewer("totp.confirm", (v, client) => confirmTotpSetup({ owner: owner(v), input: values, client }), { refresh: false });
+  return asViewer("totp.confirm", (v, client) => confirmTotpSetup({ owner: owner(v), sessionId: v.sessionId, input: values, client }), { refresh: false });
 }
 export async function disableTotpAction(values: unknown) {
   return asViewer("totp.disable", (v, client) => disableTotp({ owner: owner(v), input: values, client }));

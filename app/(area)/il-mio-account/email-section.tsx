@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/account/action-form";
 import { Alert } from "@/components/ui/alert";
-import { emailChangeInput } from "@/lib/account/schemas";
-import { requestEmailChangeAction } from "./actions";
+import { emailChangeInput, nothingInput } from "@/lib/account/schemas";
+import { cancelEmailChangeAction, requestEmailChangeAction } from "./actions";
 
 export function EmailSection({ email, pending }: { email: string; pending: { email: string; until: string } | null }) {
   const t = useTranslations("account.email");
@@ -15,7 +15,12 @@ export function EmailSection({ email, pending }: { email: string; pending: { ema
         {t("current")} <strong>{email}</strong>
       </p>
       <p className="muted">{t("why")}</p>
-      {pending ? <Alert tone="info">{t("pending", { email: pending.email, until: pending.until })}</Alert> : null}
+      {pending ? (
+        <>
+          <Alert tone="info">{t("pending", { email: pending.email, until: pending.until })}</Alert>
+          <ActionForm id="email-cancel" schema={nothingInput} fields={[]} action={cancelEmailChangeAction} submitLabel={t("cancel")} variant="secondary" />
+        </>
+      ) : null}
       <ActionForm
         id="email-change"
         schema={emailChangeInput}

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { getStaff } from "@/lib/auth/session";
 import styles from "./backoffice.module.css";
@@ -9,7 +10,7 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 
 /** The staff's own shell: every page below still checks the staff session itself (requireStaff). */
 export default async function BackofficeLayout({ children }: { children: React.ReactNode }) {
-  const [staff, t, tApp, tAccount] = await Promise.all([getStaff(), getTranslations("backoffice"), getTranslations("app"), getTranslations("accountForms.staffAccount")]);
+  const [staff, t, tApp, tAccount, format] = await Promise.all([getStaff(), getTranslations("backoffice"), getTranslations("app"), getTranslations("accountForms.staffAccount"), getFormatter()]);
   return (
     <ClientMessages namespaces={["backoffice"]}>
       <a className="skip-link" href="#contenuto">
@@ -37,6 +38,7 @@ export default async function BackofficeLayout({ children }: { children: React.R
         </div>
       </header>
       <main id="contenuto" tabIndex={-1}>
+        {staff?.secondStepBlockedAt ? <Alert tone="danger">{tAccount("secondStepBlocked", { when: format.dateTime(staff.secondStepBlockedAt, { dateStyle: "medium", timeStyle: "short" }) })}</Alert> : null}
         {children}
       </main>
       <footer className="site-footer">{t("shell.footer")}</footer>

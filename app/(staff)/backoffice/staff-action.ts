@@ -1,10 +1,10 @@
 import "server-only";
-import { redirect } from "next/navigation";
-import { getStaff, STAFF_LOGIN_PATH, type Staff } from "@/lib/auth/session";
+import { requireStaff, type Staff } from "@/lib/auth/session";
 
-/** Server actions check the session again: a page once rendered proves nothing. */
+/**
+ * Server actions check the session again, with the pages' own rule (requireStaff): a page once
+ * rendered proves nothing, and a session whose first access is pending is sent to finish it.
+ */
 export async function staffForAction(): Promise<Staff> {
-  const staff = await getStaff();
-  if (!staff) redirect(STAFF_LOGIN_PATH);
-  return staff;
+  return requireStaff();
 }

@@ -16,7 +16,7 @@ import { receipt } from "./receipt";
 import { paymentsList } from "./payments-list";
 import { emailChangeConfirm, emailChangeNotice } from "./account/email-change";
 import { passwordReset } from "./account/password-reset";
-import { newDeviceSignIn, securityChange } from "./account/security";
+import { newDeviceSignIn, secondStepBlocked, securityChange } from "./account/security";
 
 /** Every template in the catalog must have one here: the type refuses a missing one. */
 export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<N> } = {
@@ -39,4 +39,5 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<N> } = {
   "email-change-notice": emailChangeNotice,
   "new-device-sign-in": newDeviceSignIn,
   "security-change": securityChange,
+  "second-step-blocked": secondStepBlocked,
 };

@@ -12,10 +12,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account.twoFactor"))("setupTitle") };
 }
 
-/** The QR code of an authenticator being set up (started with the password on Il mio account). */
+/** The QR code of an authenticator being set up (started with the password on Il mio account, in this session). */
 export default async function TotpSetupPage() {
   const viewer = await requireAccountViewer("/il-mio-account");
-  const [t, pending] = await Promise.all([getTranslations("account.twoFactor"), pendingTotpSetup({ customerId: viewer.customerId }, viewer.username)]);
+  const [t, pending] = await Promise.all([getTranslations("account.twoFactor"), pendingTotpSetup({ customerId: viewer.customerId }, viewer.sessionId, viewer.username)]);
   if (!pending) redirect("/il-mio-account");
   return (
     <ClientMessages namespaces={["accountForms"]}>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { TextField } from "@/components/ui/text-field";
 import { resultMessage, type ActionResult } from "@/components/account/results";
 import { confirmEmailAction } from "../actions";
 
@@ -16,6 +17,7 @@ export function ConfirmEmailForm({ token }: { token: string }) {
     <form action={action}>
       {state && !state.ok ? <Alert tone="danger">{state.error === "invalid_token" ? t("invalidLink") : resultMessage(tForms, state)}</Alert> : null}
       <input type="hidden" name="token" value={token} />
+      <TextField id="confirm-email-password" name="currentPassword" type="password" autoComplete="current-password" required label={t("password")} />
       <SubmitButton pendingLabel={tForms("sending")}>{t("submit")}</SubmitButton>
     </form>
   );

@@ -6,19 +6,20 @@ import { AccountError } from "@/lib/account/errors";
 import { changePassword } from "@/lib/account/password";
 import { signOutEverywhere, signOutSession } from "@/lib/account/sessions";
 import { confirmTotpSetup, renewRecoveryCodes, startTotpSetup } from "@/lib/account/two-factor";
-import { getStaff, type Staff } from "@/lib/auth/session";
+import { getStaff, staffRefusal, type Staff } from "@/lib/auth/session";
 import { endSession } from "@/lib/auth/sign-out";
 import { requestClient, type RequestClient } from "@/lib/security/client";
 
 /**
- * A member of staff's own account (also the first-access page, where the one-time password is
- * replaced and the authenticator set up: so getStaff, which lets a pending set-up through).
+ * A member of staff's own account. The first-access page's actions (replacing the one-time
+ * password, setting up the authenticator) are `duringSetup`; the others, like every back-office
+ * action, refuse a session whose set-up is pending (staffRefusal, the pages' rule).
  */
-function asStaff<T>(what: string, run: (staff: Staff, client: RequestClient) => Promise<T>, opts: { refresh?: boolean } = {}) {
+function asStaff<T>(what: string, run: (staff: Staff, client: RequestClient) => Promise<T>, opts: { refresh?: boolean; duringSetup?: boolean } = {}) {
   return accountAction(what, async () => {
     const staff = await getStaff();
-    if (!staff) throw new AccountError("not_allowed");
-    const result = await run(staff, await requestClient());
+    if (staffRefusal(staff, { duringSetup: opts.duringSetup })) throw new AccountError("not_allowed");
+    const result = await run(staff!, await requestClient());
     if (opts.refresh !== false) revalidatePath("/backoffice", "layout");
     return result;
   });
@@ -27,16 +28,16 @@ const owner = (s: Staff) => ({ staffId: s.staffId });
 const scope = (s: Staff) => ({ owner: owner(s), currentSessionId: s.sessionId });
 
 export async function changeStaffPasswordAction(values: unknown) {
-  return asStaff("staff.password", (s, client) => changePassword({ owner: owner(s), sessionId: s.sessionId, input: values, client }));
+  return asStaff("staff.password", (s, client) => changePassword({ owner: owner(s), sessionId: s.sessionId, input: values, client }), { duringSetup: true });
 }
 
 export async function startStaffTotpAction(values: unknown) {
-  return asStaff("staff.totp.start", (s) => startTotpSetup({ owner: owner(s), input: values }));
+  return asStaff("staff.totp.start", (s) => startTotpSetup({ owner: owner(s), sessionId: s.sessionId, input: values }), { duringSetup: true });
 }
 
 export async function confirmStaffTotpAction(values: unknown) {
   // No refresh: the page would move on before the recovery codes are shown.
-  return asStaff("staff.totp.confirm", (s, client) => confirmTotpSetup({ owner: owner(s), input: values, client }), { refresh: false });
+  return asStaff("staff.totp.confirm", (s, client) => confirmTotpSetup({ owner: owner(s), sessionId: s.sessionId, input: values, client }), { refresh: false, duringSetup: true });
 }
 
 export async function renewStaffRecoveryCodesAction(values: unknown) {

@@ -14,8 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function FirstAccessPage() {
   const staff = await requireStaffInSetup();
   const owner = { staffId: staff.staffId };
-  const [t, row, status] = await Promise.all([getTranslations("accountForms.staffSetup"), db.staffUser.findUniqueOrThrow({ where: { id: staff.staffId }, select: { mustChangePassword: true } }), totpStatus(owner)]);
-  const pending = status.pending ? await pendingTotpSetup(owner, `${staff.username} (back office)`) : null;
+  const [t, row, status] = await Promise.all([getTranslations("accountForms.staffSetup"), db.staffUser.findUniqueOrThrow({ where: { id: staff.staffId }, select: { mustChangePassword: true } }), totpStatus(owner, staff.sessionId)]);
+  const pending = status.pending ? await pendingTotpSetup(owner, staff.sessionId, `${staff.username} (back office)`) : null;
   const step = row.mustChangePassword ? "password" : status.enabled ? null : pending ? "totp-confirm" : "totp-start";
   return (
     <ClientMessages namespaces={["accountForms"]}>

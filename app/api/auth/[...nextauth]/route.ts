@@ -6,10 +6,11 @@ type Context = { params: Promise<{ nextauth?: string[] }> };
 
 // What the login forms and next-auth's client use. Anything else (an OAuth-style GET callback of
 // a credentials provider, an unknown action, a JSON body) makes next-auth throw a 500 that names
-// its configuration: it is answered here instead.
+// its configuration: it is answered here instead. Not `signout` either: next-auth's would delete
+// the cookie and leave the session open in the registry; "Esci" (lib/auth/sign-out.ts) revokes it.
 const PROVIDERS = new Set<string>(AUTH_PROVIDERS);
-const GET_ACTIONS = new Set(["session", "csrf", "providers", "signin", "signout", "error"]);
-const POST_ACTIONS = new Set(["signin", "callback", "signout", "session", "_log"]);
+const GET_ACTIONS = new Set(["session", "csrf", "providers", "signin", "error"]);
+const POST_ACTIONS = new Set(["signin", "callback", "session", "_log"]);
 
 function refusal(req: Request, segments: string[]): Response | null {
   const [action = "", provider, ...rest] = segments;

@@ -38,6 +38,9 @@ const copy = {
     newDevice: (device: string, ip: string, w: string) => `il ${w} è stato effettuato un accesso al tuo account da un dispositivo che non avevamo mai visto: ${device}, indirizzo IP ${ip}.`,
     viaPec: (a: string) => `L'accesso è stato fatto con la password della casella PEC ${a}.`,
     manage: "Puoi vedere i dispositivi collegati e disconnetterli da «Il mio account» › Dispositivi connessi.",
+    blockedSubject: "Qualcuno conosce la password del tuo account",
+    blocked: (w: string, until: string) => `il ${w} qualcuno ha inserito la password giusta del tuo account e poi troppi codici sbagliati della verifica in due passaggi: per sicurezza la verifica è bloccata fino al ${until}.`,
+    blockedAdvice: "La verifica in due passaggi ha fermato l'accesso, ma la password è nota a qualcun altro: cambiala subito da «Il mio account» (o con «Password dimenticata?» dalla pagina di accesso) e controlla i dispositivi connessi.",
   },
   en: {
     subject: "A security change on your account",
@@ -48,6 +51,9 @@ const copy = {
     newDevice: (device: string, ip: string, w: string) => `on ${w} someone signed in to your account from a device we had never seen: ${device}, IP address ${ip}.`,
     viaPec: (a: string) => `The sign-in used the password of the PEC mailbox ${a}.`,
     manage: "You can see the devices signed in and sign them out under “My account” › Devices signed in.",
+    blockedSubject: "Someone knows your account's password",
+    blocked: (w: string, until: string) => `on ${w} someone entered your account's right password and then too many wrong two-step verification codes: for safety the verification is blocked until ${until}.`,
+    blockedAdvice: "Two-step verification stopped the sign-in, but someone else knows your password: change it right away under “My account” (or with “Forgot your password?” on the sign-in page) and check the devices signed in.",
   },
 } satisfies Record<EmailLocale, unknown>;
 
@@ -80,3 +86,17 @@ function NewDeviceEmail(p: EmailProps<"new-device-sign-in"> & { locale: EmailLoc
 
 export const securityChange: EmailTemplate<"security-change"> = { subject: (_p, locale) => copy[locale].subject, Component: SecurityChangeEmail };
 export const newDeviceSignIn: EmailTemplate<"new-device-sign-in"> = { subject: (_p, locale) => copy[locale].newDeviceSubject, Component: NewDeviceEmail };
+
+function SecondStepBlockedEmail(p: EmailProps<"second-step-blocked"> & { locale: EmailLocale }) {
+  const t = copy[p.locale];
+  const body = t.blocked(formatDateTime(p.at, p.locale), formatDateTime(p.unlockAt, p.locale));
+  return (
+    <EmailLayout locale={p.locale} preview={body} heading={t.blockedSubject}>
+      <Text style={paragraph}>{t.greeting(p.name)}</Text>
+      <Text style={paragraph}>{body}</Text>
+      <Text style={paragraph}>{t.blockedAdvice}</Text>
+    </EmailLayout>
+  );
+}
+
+export const secondStepBlocked: EmailTemplate<"second-step-blocked"> = { subject: (_p, locale) => copy[locale].blockedSubject, Component: SecondStepBlockedEmail };
