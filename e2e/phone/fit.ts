@@ -42,7 +42,12 @@ function measure(targets: string): Fit {
   return {
     scrollWidth: root.scrollWidth,
     clientWidth: root.clientWidth,
-    wide: all.filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5 && shown(el) && !insideScroller(el)).slice(0, 5).map(describe),
+    wide: (() => {
+      const out = all.filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5);
+      // Likely culprits first; anything past the edge (e.g. positioned out of its frame) otherwise.
+      const likely = out.filter((el) => shown(el) && !insideScroller(el));
+      return (likely.length > 0 ? likely : out).slice(0, 5).map(describe);
+    })(),
     small: [...document.querySelectorAll(targets)].filter(shown).filter((el) => {
       const r = el.getBoundingClientRect();
       return r.height < 43.5 || r.width < 43.5;

@@ -82,7 +82,7 @@ export function PayInvoiceForm({ invoiceNumber }: { invoiceNumber?: string }) {
         <legend>{t("form.payerLegend")}</legend>
         <TextField id="pay-invoice-payer-name" label={t("form.payerName")} autoComplete="name" error={fieldError("payerName")} {...form.register("payerName")} />
         <TextField id="pay-invoice-payer-tax-id" label={t("form.payerTaxId")} autoComplete="off" autoCapitalize="characters" spellCheck={false} error={fieldError("payerTaxId")} {...form.register("payerTaxId")} />
-        <TextField id="pay-invoice-email" label={t("form.receiptEmail")} type="email" inputMode="email" autoComplete="email" autoCapitalize="off" spellCheck={false} aria-describedby={describedBy("pay-invoice-email", "receiptEmail")} error={fieldError("receiptEmail")} {...form.register("receiptEmail")} />
+        <TextField id="pay-invoice-email" label={t("form.receiptEmail")} type="email" autoComplete="email" aria-describedby={describedBy("pay-invoice-email", "receiptEmail")} error={fieldError("receiptEmail")} {...form.register("receiptEmail")} />
         <p id="pay-invoice-email-hint" className="muted field-hint">{t("form.receiptEmailHint")}</p>
       </fieldset>
 

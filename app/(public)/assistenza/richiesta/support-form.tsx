@@ -119,7 +119,7 @@ export function SupportForm({ prefill }: { prefill?: Prefill }) {
       </div>
 
       <TextField id="support-name" label={t("form.name")} autoComplete="name" error={fieldError("name")} {...form.register("name")} />
-      <TextField id="support-email" label={t("form.email")} type="email" inputMode="email" autoComplete="email" autoCapitalize="off" spellCheck={false} error={fieldError("email")} {...form.register("email")} />
+      <TextField id="support-email" label={t("form.email")} type="email" autoComplete="email" error={fieldError("email")} {...form.register("email")} />
       <TextField id="support-customer-code" label={t("form.customerCode")} autoComplete="off" autoCapitalize="characters" spellCheck={false} error={fieldError("customerCode")} {...form.register("customerCode")} />
       <TextField id="support-invoice-number" label={t("form.invoiceNumber")} autoComplete="off" autoCapitalize="characters" spellCheck={false} error={fieldError("invoiceNumber")} {...form.register("invoiceNumber")} />
 
