@@ -9,6 +9,8 @@ test("phone: the navigation folds behind Menu, opens by touch or keyboard and cl
   const nav = page.getByRole("navigation", { name: "Navigazione principale" });
   await expect(nav).toBeHidden();
   await expect(page.getByRole("banner").getByRole("button", { name: "Esci", exact: true })).toBeHidden();
+  // The services as cards, the menu closed.
+  await expectAccessible(page);
 
   await menuButton(page).tap();
   await expect(nav.getByRole("link", { name: "I miei servizi" })).toHaveAttribute("aria-current", "page");
