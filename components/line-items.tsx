@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Cell, Row, RowHeader, StackTable } from "@/components/ui/table";
 import { formatMoney } from "@/lib/money";
 
 type Line = { id: string; description: string; quantity: number; netCents: number; vatCents: number; totalCents: number; vatRateBps?: number };
@@ -16,32 +17,21 @@ export async function LineItems({ kind, caption, lines, totals }: { kind: "order
   const rates = [...new Set(lines.map((l) => l.vatRateBps ?? 0))];
   return (
     <>
-      <div className="table-wrap">
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(invoice ? "description" : "item")}</th>
-              <th scope="col" className="num">{t("quantity")}</th>
-              <th scope="col" className="num">{t("net")}</th>
-              <th scope="col" className="num">{t("vat")}</th>
-              <th scope="col" className="num">{t("total")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((l) => (
-              <tr key={l.id}>
-                <th scope="row">{l.description}</th>
-                <td className="num">{l.quantity}</td>
-                <td className="num">{formatMoney(l.netCents)}</td>
-                <td className="num">{invoice ? `${percent(l.vatRateBps ?? 0)} – ` : null}{formatMoney(l.vatCents)}</td>
-                <td className="num">{formatMoney(l.totalCents)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <dl className="details" style={{ marginTop: "1rem" }}>
+      <StackTable
+        caption={caption}
+        columns={[{ label: t(invoice ? "description" : "item") }, { label: t("quantity"), num: true }, { label: t("net"), num: true }, { label: t("vat"), num: true }, { label: t("total"), num: true }]}
+      >
+        {lines.map((l) => (
+          <Row key={l.id}>
+            <RowHeader>{l.description}</RowHeader>
+            <Cell label={t("quantity")} num>{l.quantity}</Cell>
+            <Cell label={t("net")} num>{formatMoney(l.netCents)}</Cell>
+            <Cell label={t("vat")} num>{invoice ? `${percent(l.vatRateBps ?? 0)} – ` : null}{formatMoney(l.vatCents)}</Cell>
+            <Cell label={t("total")} num>{formatMoney(l.totalCents)}</Cell>
+          </Row>
+        ))}
+      </StackTable>
+      <dl className="details totals">
         <dt>{t("net")}</dt>
         <dd>{formatMoney(totals.netCents)}</dd>
         <dt>{invoice && rates.length === 1 ? t("vatRate", { rate: percent(rates[0]) }) : t("vat")}</dt>

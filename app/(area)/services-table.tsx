@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { RenewalSwitch } from "@/components/services/renewal-switch";
 import { RenewalBadge, ServiceStatusBadge } from "@/components/services/status-badges";
 import { ButtonLink } from "@/components/ui/button";
+import { Cell, Row, RowHeader, StackTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session";
 import { withVat } from "@/lib/money";
 import { getRenewalCardLabel, type ServiceSummary } from "@/lib/services/queries";
@@ -19,51 +20,40 @@ export async function ServicesTable({ services }: { services: ServiceSummary[] }
   const anyUnavailable = services.some((s) => s.renewal === "unavailable");
   return (
     <>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{tHome("title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("product")}</th>
-              <th scope="col">{t("name")}</th>
-              <th scope="col">{t("status")}</th>
-              <th scope="col">{t("expiry")}</th>
-              <th scope="col">{t("renewal")}</th>
-              <th scope="col"><span className="visually-hidden">{t("manage")}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {services.map((s) => (
-              <tr key={s.id}>
-                <td>{s.product.name}</td>
-                <th scope="row">{s.name}</th>
-                <td><ServiceStatusBadge status={s.status} /></td>
-                <td>{s.expiresAt ? format.dateTime(s.expiresAt, { dateStyle: "medium" }) : t("notYetActive")}</td>
-                <td>
-                  {renewalSwitchable(s) ? (
-                    <RenewalSwitch
-                      serviceId={s.id}
-                      serviceName={s.name}
-                      on={s.renewal === "on"}
-                      label={tSwitch("label", { name: s.name })}
-                      renewalTotalCents={withVat(s.renewalPriceCents).totalCents}
-                      card={renewalCard}
-                      expiresOn={s.expiresAt ? day(s.expiresAt) : null}
-                    />
-                  ) : (
-                    <RenewalBadge state={s.renewal} />
-                  )}
-                </td>
-                <td>
-                  <ButtonLink href={`/servizi/${s.id}`} size="small" variant="secondary" aria-label={t("manageLabel", { name: s.name })}>
-                    {t("manage")}
-                  </ButtonLink>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StackTable
+        caption={tHome("title")}
+        captionHidden
+        columns={[{ label: t("product") }, { label: t("name") }, { label: t("status") }, { label: t("expiry") }, { label: t("renewal") }, { label: t("manage"), hidden: true }]}
+      >
+        {services.map((s) => (
+          <Row key={s.id}>
+            <Cell label={t("product")}>{s.product.name}</Cell>
+            <RowHeader>{s.name}</RowHeader>
+            <Cell label={t("status")}><ServiceStatusBadge status={s.status} /></Cell>
+            <Cell label={t("expiry")}>{s.expiresAt ? format.dateTime(s.expiresAt, { dateStyle: "medium" }) : t("notYetActive")}</Cell>
+            <Cell label={t("renewal")}>
+              {renewalSwitchable(s) ? (
+                <RenewalSwitch
+                  serviceId={s.id}
+                  serviceName={s.name}
+                  on={s.renewal === "on"}
+                  label={tSwitch("label", { name: s.name })}
+                  renewalTotalCents={withVat(s.renewalPriceCents).totalCents}
+                  card={renewalCard}
+                  expiresOn={s.expiresAt ? day(s.expiresAt) : null}
+                />
+              ) : (
+                <RenewalBadge state={s.renewal} />
+              )}
+            </Cell>
+            <Cell>
+              <ButtonLink href={`/servizi/${s.id}`} size="small" variant="secondary" aria-label={t("manageLabel", { name: s.name })}>
+                {t("manage")}
+              </ButtonLink>
+            </Cell>
+          </Row>
+        ))}
+      </StackTable>
       {anyUnavailable ? <p className="muted">{t("renewalUnavailableHelp")}</p> : null}
     </>
   );

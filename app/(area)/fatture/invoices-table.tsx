@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { invoiceRegime } from "@/lib/invoices/amounts";
 import type { InvoiceRow } from "@/lib/invoices/queries";
+import { Cell, Row, RowHeader, StackTable } from "@/components/ui/table";
 import { formatMoney } from "@/lib/money";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
 import { DownloadPdfLink, PayInvoiceLink } from "./invoice-links";
@@ -9,41 +10,36 @@ import { DownloadPdfLink, PayInvoiceLink } from "./invoice-links";
 export async function InvoicesTable({ invoices }: { invoices: InvoiceRow[] }) {
   const [t, tRegime, format] = await Promise.all([getTranslations("invoices"), getTranslations("invoiceRegime"), getFormatter()]);
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>{t("title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("number")}</th>
-            <th scope="col">{t("date")}</th>
-            <th scope="col" className="num">{t("net")}</th>
-            <th scope="col" className="num">{t("total")}</th>
-            <th scope="col">{t("regime")}</th>
-            <th scope="col">{t("status")}</th>
-            <th scope="col">{t("actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {invoices.map((i) => (
-            <tr key={i.id}>
-              <th scope="row">
-                <Link href={`/fatture/${i.id}`} aria-label={t("viewLabel", { number: i.number })}>{i.number}</Link>
-              </th>
-              <td>{format.dateTime(i.issuedAt, { dateStyle: "medium" })}</td>
-              <td className="num">{formatMoney(i.netCents)}</td>
-              <td className="num">{formatMoney(i.totalCents)}</td>
-              <td>{tRegime(invoiceRegime(i))}</td>
-              <td><InvoiceStatusBadge status={i.status} /></td>
-              <td>
-                <span style={{ display: "inline-flex", gap: "0.5rem", flexWrap: "wrap" }}>
-                  <DownloadPdfLink invoice={i} />
-                  {i.status !== "PAID" ? <PayInvoiceLink invoice={i} /> : null}
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StackTable
+      caption={t("title")}
+      columns={[
+        { label: t("number") },
+        { label: t("date") },
+        { label: t("net"), num: true },
+        { label: t("total"), num: true },
+        { label: t("regime") },
+        { label: t("status") },
+        { label: t("actions") },
+      ]}
+    >
+      {invoices.map((i) => (
+        <Row key={i.id}>
+          <RowHeader>
+            <Link href={`/fatture/${i.id}`} aria-label={t("viewLabel", { number: i.number })}>{i.number}</Link>
+          </RowHeader>
+          <Cell label={t("date")}>{format.dateTime(i.issuedAt, { dateStyle: "medium" })}</Cell>
+          <Cell label={t("net")} num>{formatMoney(i.netCents)}</Cell>
+          <Cell label={t("total")} num>{formatMoney(i.totalCents)}</Cell>
+          <Cell label={t("regime")}>{tRegime(invoiceRegime(i))}</Cell>
+          <Cell label={t("status")}><InvoiceStatusBadge status={i.status} /></Cell>
+          <Cell>
+            <span className="actions-row">
+              <DownloadPdfLink invoice={i} />
+              {i.status !== "PAID" ? <PayInvoiceLink invoice={i} /> : null}
+            </span>
+          </Cell>
+        </Row>
+      ))}
+    </StackTable>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
+import { Cell, Row, StackTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session";
 import { getPaymentMethods } from "@/lib/cards/payment-methods";
 import { cardLabel } from "@/lib/cards/queries";
@@ -40,27 +41,15 @@ export default async function PaymentMethodsPage({ searchParams }: Props) {
         <h2 id="massimale">{t("ceilingTitle")}</h2>
         <p>{ceiling?.card ? t("ceilingCurrent", { amount: formatMoney(ceiling.amountCents), card: cardLabel(ceiling.card), date: day(ceiling.createdAt) }) : t("ceilingNone")}</p>
         {methods.consents.length > 0 ? (
-          <div className="table-wrap">
-            <table>
-              <caption>{t("historyTitle")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("date")}</th>
-                  <th scope="col" className="num">{t("amount")}</th>
-                  <th scope="col">{t("card")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {methods.consents.map((c) => (
-                  <tr key={c.id}>
-                    <td>{format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                    <td className="num">{formatMoney(c.amountCents)}</td>
-                    <td>{c.card ? cardLabel(c.card) : ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StackTable caption={t("historyTitle")} columns={[{ label: t("date") }, { label: t("amount"), num: true }, { label: t("card") }]}>
+            {methods.consents.map((c) => (
+              <Row key={c.id}>
+                <Cell label={t("date")}>{format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Cell>
+                <Cell label={t("amount")} num>{formatMoney(c.amountCents)}</Cell>
+                <Cell label={t("card")}>{c.card ? cardLabel(c.card) : ""}</Cell>
+              </Row>
+            ))}
+          </StackTable>
         ) : null}
       </section>
     </>

@@ -57,10 +57,10 @@ export function PaymentsListForm({ today, defaultFrom }: { today: string; defaul
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="card">
       {error ? <Alert tone="danger">{error}</Alert> : hasErrors ? <Alert tone="danger">{t("form.invalid")}</Alert> : null}
       <p className="muted">{t("form.intro")}</p>
-      <TextField id="payments-list-customer-code" label={t("form.customerCode")} autoComplete="off" error={fieldError("customerCode")} {...form.register("customerCode")} />
-      <TextField id="payments-list-tax-id" label={t("form.taxId")} autoComplete="off" error={fieldError("taxId")} {...form.register("taxId")} />
-      <fieldset style={{ border: 0, padding: 0, margin: 0 }} aria-describedby="payments-list-period-hint">
-        <legend style={{ fontWeight: 600, marginBottom: "0.3rem" }}>{t("form.period")}</legend>
+      <TextField id="payments-list-customer-code" label={t("form.customerCode")} autoComplete="off" autoCapitalize="characters" spellCheck={false} error={fieldError("customerCode")} {...form.register("customerCode")} />
+      <TextField id="payments-list-tax-id" label={t("form.taxId")} autoComplete="off" autoCapitalize="characters" spellCheck={false} error={fieldError("taxId")} {...form.register("taxId")} />
+      <fieldset className="form-group" aria-describedby="payments-list-period-hint">
+        <legend>{t("form.period")}</legend>
         <p id="payments-list-period-hint" className="muted">
           {t("form.periodHint")}
         </p>

@@ -11,9 +11,6 @@ import { TextField } from "@/components/ui/text-field";
 import { payInvoiceErrorKeys, payInvoiceInput, vatRegimes, type PayInvoiceFormValues, type PayInvoiceInput } from "@/lib/invoice-payments/schemas";
 import { lookupInvoiceAction } from "./actions";
 
-const legendStyle = { fontWeight: 600, marginBottom: "0.5rem" } as const;
-const groupStyle = { border: 0, padding: 0, margin: "0 0 1rem" } as const;
-
 export function PayInvoiceForm({ invoiceNumber }: { invoiceNumber?: string }) {
   const t = useTranslations("payInvoice");
   const router = useRouter();
@@ -59,34 +56,34 @@ export function PayInvoiceForm({ invoiceNumber }: { invoiceNumber?: string }) {
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="card">
       {refusal ? <Alert tone="danger">{refusal}</Alert> : hasErrors ? <Alert tone="danger">{t("form.invalid")}</Alert> : null}
 
-      <fieldset style={groupStyle}>
-        <legend style={legendStyle}>{t("form.legend")}</legend>
-        <TextField id="pay-invoice-number" label={t("form.invoiceNumber")} autoComplete="off" spellCheck={false} aria-describedby={describedBy("pay-invoice-number", "invoiceNumber")} error={fieldError("invoiceNumber")} {...form.register("invoiceNumber")} />
-        <p id="pay-invoice-number-hint" className="muted" style={{ marginTop: "-0.6rem" }}>{t("form.invoiceNumberHint")}</p>
-        <TextField id="pay-invoice-customer-code" label={t("form.customerCode")} autoComplete="off" spellCheck={false} error={fieldError("customerCode")} {...form.register("customerCode")} />
+      <fieldset className="form-group">
+        <legend>{t("form.legend")}</legend>
+        <TextField id="pay-invoice-number" label={t("form.invoiceNumber")} autoComplete="off" autoCapitalize="characters" spellCheck={false} aria-describedby={describedBy("pay-invoice-number", "invoiceNumber")} error={fieldError("invoiceNumber")} {...form.register("invoiceNumber")} />
+        <p id="pay-invoice-number-hint" className="muted field-hint">{t("form.invoiceNumberHint")}</p>
+        <TextField id="pay-invoice-customer-code" label={t("form.customerCode")} autoComplete="off" autoCapitalize="characters" spellCheck={false} error={fieldError("customerCode")} {...form.register("customerCode")} />
 
-        <fieldset style={groupStyle} aria-describedby={regimeError ? "pay-invoice-regime-error" : undefined}>
-          <legend style={legendStyle}>{t("form.regime")}</legend>
+        <fieldset className="form-group" aria-describedby={regimeError ? "pay-invoice-regime-error" : undefined}>
+          <legend>{t("form.regime")}</legend>
           {vatRegimes.map((r) => (
-            <div key={r}>
-              <input type="radio" id={`pay-invoice-regime-${r}`} value={r} aria-describedby={`pay-invoice-regime-${r}-hint`} {...form.register("regime")} />{" "}
-              <label htmlFor={`pay-invoice-regime-${r}`}>{t(`form.regimes.${r}`)}</label>{" "}
-              <span id={`pay-invoice-regime-${r}-hint`} className="muted">({t(`form.regimeHints.${r}`)})</span>
+            <div key={r} className="choice">
+              <input type="radio" id={`pay-invoice-regime-${r}`} value={r} aria-describedby={`pay-invoice-regime-${r}-hint`} {...form.register("regime")} />
+              <label htmlFor={`pay-invoice-regime-${r}`}>{t(`form.regimes.${r}`)}</label>
+              <span id={`pay-invoice-regime-${r}-hint`} className="muted hint">({t(`form.regimeHints.${r}`)})</span>
             </div>
           ))}
           {regimeError ? <span id="pay-invoice-regime-error" className="field-error">{regimeError}</span> : null}
         </fieldset>
 
         <TextField id="pay-invoice-amount" label={t("form.amount")} inputMode="decimal" autoComplete="off" aria-describedby={describedBy("pay-invoice-amount", "amount")} error={fieldError("amount")} {...form.register("amount")} />
-        <p id="pay-invoice-amount-hint" className="muted" style={{ marginTop: "-0.6rem" }}>{t("form.amountHint")}</p>
+        <p id="pay-invoice-amount-hint" className="muted field-hint">{t("form.amountHint")}</p>
       </fieldset>
 
-      <fieldset style={groupStyle}>
-        <legend style={legendStyle}>{t("form.payerLegend")}</legend>
+      <fieldset className="form-group">
+        <legend>{t("form.payerLegend")}</legend>
         <TextField id="pay-invoice-payer-name" label={t("form.payerName")} autoComplete="name" error={fieldError("payerName")} {...form.register("payerName")} />
-        <TextField id="pay-invoice-payer-tax-id" label={t("form.payerTaxId")} autoComplete="off" spellCheck={false} error={fieldError("payerTaxId")} {...form.register("payerTaxId")} />
+        <TextField id="pay-invoice-payer-tax-id" label={t("form.payerTaxId")} autoComplete="off" autoCapitalize="characters" spellCheck={false} error={fieldError("payerTaxId")} {...form.register("payerTaxId")} />
         <TextField id="pay-invoice-email" label={t("form.receiptEmail")} type="email" autoComplete="email" aria-describedby={describedBy("pay-invoice-email", "receiptEmail")} error={fieldError("receiptEmail")} {...form.register("receiptEmail")} />
-        <p id="pay-invoice-email-hint" className="muted" style={{ marginTop: "-0.6rem" }}>{t("form.receiptEmailHint")}</p>
+        <p id="pay-invoice-email-hint" className="muted field-hint">{t("form.receiptEmailHint")}</p>
       </fieldset>
 
       <Button type="submit" disabled={busy}>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SiteShell } from "@/components/layout/site-shell";
 import { Button } from "@/components/ui/button";
+import { Cell, Row, StackTable } from "@/components/ui/table";
 import { devToolsEnabled } from "@/lib/demo/dev-tools";
 import { listMailbox } from "@/lib/email";
 
@@ -31,26 +32,15 @@ export default async function MailboxPage({ searchParams }: Props) {
       {messages.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("to")}</th>
-                <th scope="col">{t("subject")}</th>
-                <th scope="col">{t("received")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.to}</td>
-                  <td><Link href={`/dev/mailbox/${m.id}`}>{m.subject}</Link></td>
-                  <td>{format.dateTime(m.receivedAt, { dateStyle: "short", timeStyle: "medium" })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackTable columns={[{ label: t("to") }, { label: t("subject") }, { label: t("received") }]}>
+          {messages.map((m) => (
+            <Row key={m.id}>
+              <Cell label={t("to")}>{m.to}</Cell>
+              <Cell label={t("subject")}><Link href={`/dev/mailbox/${m.id}`}>{m.subject}</Link></Cell>
+              <Cell label={t("received")}>{format.dateTime(m.receivedAt, { dateStyle: "short", timeStyle: "medium" })}</Cell>
+            </Row>
+          ))}
+        </StackTable>
       )}
     </SiteShell>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Cell, Row, RowHeader, StackTable } from "@/components/ui/table";
 import type { InvoiceDetail } from "@/lib/invoices/queries";
 import { formatMoney } from "@/lib/money";
 
@@ -8,45 +9,34 @@ export async function InvoicePayments({ invoice }: { invoice: Pick<InvoiceDetail
   const [t, tRegime, format] = await Promise.all([getTranslations("invoice"), getTranslations("invoiceRegime"), getFormatter()]);
   if (invoice.payments.length === 0) return <p>{t("noPayments")}</p>;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>{t("payments")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("paymentDate")}</th>
-            <th scope="col" className="num">{t("paymentAmount")}</th>
-            <th scope="col">{t("paymentRegime")}</th>
-            <th scope="col">{t("paymentCard")}</th>
-            <th scope="col">{t("receipt")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {invoice.payments.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">{p.settledAt ? format.dateTime(p.settledAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}</th>
-              <td className="num">
-                {formatMoney(p.amountCents)}
-                {p.refund === "done" ? <> ({t("refunded", { amount: formatMoney(p.refundedCents) })})</> : p.refund === "owed" ? <> ({t("refundPending")})</> : null}
-              </td>
-              <td>{tRegime(p.regime)}</td>
-              <td>{p.cardBrand && p.cardLast4 ? `${p.cardBrand} •••• ${p.cardLast4}` : "—"}</td>
-              <td>
-                {p.receipt ? (
-                  <Link
-                    href={`/fatture/${invoice.id}/quietanze/${p.receipt.id}`}
-                    aria-label={t(p.refund === "done" ? "receiptRefundedLabel" : "receiptLabel", { number: p.receipt.number })}
-                    prefetch={false}
-                  >
-                    {t(p.refund === "done" ? "receiptRefunded" : "receipt")}
-                  </Link>
-                ) : (
-                  <span className="muted">{t("receiptPending")}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StackTable
+      caption={t("payments")}
+      columns={[{ label: t("paymentDate") }, { label: t("paymentAmount"), num: true }, { label: t("paymentRegime") }, { label: t("paymentCard") }, { label: t("receipt") }]}
+    >
+      {invoice.payments.map((p) => (
+        <Row key={p.id}>
+          <RowHeader>{p.settledAt ? format.dateTime(p.settledAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}</RowHeader>
+          <Cell label={t("paymentAmount")} num>
+            {formatMoney(p.amountCents)}
+            {p.refund === "done" ? <> ({t("refunded", { amount: formatMoney(p.refundedCents) })})</> : p.refund === "owed" ? <> ({t("refundPending")})</> : null}
+          </Cell>
+          <Cell label={t("paymentRegime")}>{tRegime(p.regime)}</Cell>
+          <Cell label={t("paymentCard")}>{p.cardBrand && p.cardLast4 ? `${p.cardBrand} •••• ${p.cardLast4}` : "—"}</Cell>
+          <Cell label={t("receipt")}>
+            {p.receipt ? (
+              <Link
+                href={`/fatture/${invoice.id}/quietanze/${p.receipt.id}`}
+                aria-label={t(p.refund === "done" ? "receiptRefundedLabel" : "receiptLabel", { number: p.receipt.number })}
+                prefetch={false}
+              >
+                {t(p.refund === "done" ? "receiptRefunded" : "receipt")}
+              </Link>
+            ) : (
+              <span className="muted">{t("receiptPending")}</span>
+            )}
+          </Cell>
+        </Row>
+      ))}
+    </StackTable>
   );
 }

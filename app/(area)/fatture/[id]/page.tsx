@@ -44,7 +44,7 @@ export default async function InvoicePage({ params }: Props) {
           {due ? (<><dt>{invoice.status === "PARTIALLY_PAID" ? t("balance") : t("amountDue")}</dt><dd><strong>{formatMoney(due)}</strong></dd></>) : null}
         </dl>
         {invoice.splitPayment ? <p>{t("splitPaymentNote")}</p> : null}
-        <p style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap" }}>
+        <p className="actions-row">
           {due ? <PayInvoiceLink invoice={invoice} size="normal" /> : null}
           <DownloadPdfLink invoice={invoice} size="normal" />
         </p>

@@ -26,11 +26,9 @@ export default async function NewCardPage({ searchParams }: Props) {
       {error ? <Alert tone="danger">{t(`errors.${error}`)}</Alert> : null}
       <form action={addCardAction} className="card">
         <p>{t("newIntro")}</p>
-        <div className="field">
-          <label>
-            <input type="checkbox" name="rinnovi" value="1" defaultChecked={setup.forRenewalsByDefault} /> {t("forRenewalsCheckbox")}
-          </label>
-        </div>
+        <label className="choice field">
+          <input type="checkbox" name="rinnovi" value="1" defaultChecked={setup.forRenewalsByDefault} /> {t("forRenewalsCheckbox")}
+        </label>
         <SubmitButton pendingLabel={t("processing")}>{t("continue")}</SubmitButton>
       </form>
     </>

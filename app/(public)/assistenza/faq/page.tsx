@@ -16,7 +16,7 @@ export default async function FaqPage() {
         Per le istruzioni dettagliate consulta il <Link href="/assistenza/manuale">Manuale d&apos;uso</Link>.
       </p>
       {faqs.map((f) => (
-        <details key={f.id} id={f.id} className="card">
+        <details key={f.id} id={f.id} className="card faq">
           <summary>
             <strong>{f.question}</strong>
           </summary>

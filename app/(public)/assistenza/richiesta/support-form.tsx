@@ -65,10 +65,10 @@ export function SupportForm({ prefill }: { prefill?: Prefill }) {
       {error ? <Alert tone="danger">{error}</Alert> : hasErrors ? <Alert tone="danger">{t("form.invalid")}</Alert> : null}
       <p className="muted">{t("form.intro")}</p>
 
-      <fieldset className="field" style={{ border: 0, padding: 0, margin: "0 0 1rem" }} aria-describedby={categoryError ? "support-category-error" : undefined}>
-        <legend style={{ fontWeight: 600, marginBottom: "0.3rem" }}>{t("form.category")}</legend>
+      <fieldset className="form-group" aria-describedby={categoryError ? "support-category-error" : undefined}>
+        <legend>{t("form.category")}</legend>
         {supportCategories.map((c) => (
-          <div key={c}>
+          <div key={c} className="choice">
             <input
               type="radio"
               id={`support-category-${c}`}
@@ -80,9 +80,9 @@ export function SupportForm({ prefill }: { prefill?: Prefill }) {
                   if (reason && !reasonsByCategory[c].includes(reason)) form.setValue("reason", undefined as never);
                 },
               })}
-            />{" "}
-            <label htmlFor={`support-category-${c}`}>{t(`categories.${c}`)}</label>{" "}
-            <span id={`support-category-${c}-hint`} className="muted">
+            />
+            <label htmlFor={`support-category-${c}`}>{t(`categories.${c}`)}</label>
+            <span id={`support-category-${c}-hint`} className="muted hint">
               ({t(`categoryHints.${c}`)})
             </span>
           </div>
@@ -120,8 +120,8 @@ export function SupportForm({ prefill }: { prefill?: Prefill }) {
 
       <TextField id="support-name" label={t("form.name")} autoComplete="name" error={fieldError("name")} {...form.register("name")} />
       <TextField id="support-email" label={t("form.email")} type="email" autoComplete="email" error={fieldError("email")} {...form.register("email")} />
-      <TextField id="support-customer-code" label={t("form.customerCode")} error={fieldError("customerCode")} {...form.register("customerCode")} />
-      <TextField id="support-invoice-number" label={t("form.invoiceNumber")} error={fieldError("invoiceNumber")} {...form.register("invoiceNumber")} />
+      <TextField id="support-customer-code" label={t("form.customerCode")} autoComplete="off" autoCapitalize="characters" spellCheck={false} error={fieldError("customerCode")} {...form.register("customerCode")} />
+      <TextField id="support-invoice-number" label={t("form.invoiceNumber")} autoComplete="off" autoCapitalize="characters" spellCheck={false} error={fieldError("invoiceNumber")} {...form.register("invoiceNumber")} />
 
       <div className="field">
         <label htmlFor="support-message">{t("form.message")}</label>

@@ -40,16 +40,16 @@ export default async function InvoicePaymentSummaryPage({ params, searchParams }
       <p className="muted">{t("summary.text")}</p>
       <section className="card" aria-labelledby="riepilogo-fattura">
         <h2 id="riepilogo-fattura">{t("summary.section")}</h2>
-        <dl className="summary-list">
+        <dl className="details stack-narrow">
           {rows.map(([label, value]) => (
-            <div key={label} style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap", marginBottom: "0.4rem" }}>
-              <dt style={{ fontWeight: 600, minWidth: "14rem" }}>{label}</dt>
-              <dd style={{ margin: 0 }}>{value}</dd>
+            <div key={label} style={{ display: "contents" }}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
             </div>
           ))}
         </dl>
         <p className="muted">{t("summary.cardNotice")}</p>
-        <form action={payInvoiceAction} style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap", alignItems: "center" }}>
+        <form action={payInvoiceAction} className="actions-row">
           <input type="hidden" name="invoicePaymentId" value={p.id} />
           <SubmitButton pendingLabel={t("summary.paying")}>{t("summary.pay")}</SubmitButton>
           <Link href={`${PAY_INVOICE_PATH}?numero=${encodeURIComponent(p.invoice.number)}`}>{t("summary.change")}</Link>

@@ -58,6 +58,8 @@ export function CardForm({ enter, abandon }: Props) {
             inputMode={f.inputMode}
             placeholder={f.placeholder}
             maxLength={f.maxLength}
+            spellCheck={false}
+            autoCapitalize={f.name === "holder" ? "words" : "off"}
             error={errors[f.name]?.message}
             {...form.register(f.name)}
           />

@@ -39,7 +39,7 @@ export default async function RenewalCardPage({ params, searchParams }: Props) {
         <section className="card" aria-labelledby="scelta">
           <p id="scelta">{t("renewalConfirm", { card })}</p>
           {choice.ceilingCents !== null ? <CeilingConsentText amountCents={choice.ceilingCents} headingId="importo" /> : <p className="muted">{t("renewalNoActive")}</p>}
-          <form action={setRenewalCardAction} style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap" }}>
+          <form action={setRenewalCardAction} className="actions-row">
             <input type="hidden" name="cardId" value={choice.card.id} />
             {choice.ceilingCents !== null ? (
               <>

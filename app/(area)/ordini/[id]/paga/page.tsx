@@ -39,7 +39,7 @@ export default async function PayOrderPage({ params, searchParams }: Props) {
       <form method="get" action={`/ordini/${order.id}/paga/riepilogo`} className="card">
         <fieldset>
           <legend>{t("stepMethod")}</legend>
-          <label>
+          <label className="choice">
             <input type="radio" name="metodo" value="carta" defaultChecked required /> {t("creditCard")}
           </label>
         </fieldset>

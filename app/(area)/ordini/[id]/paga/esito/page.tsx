@@ -27,7 +27,7 @@ export default async function PaymentResultPage({ params, searchParams }: Props)
   const [t, tReason, format] = await Promise.all([getTranslations("pay"), getTranslations("declineReason"), getFormatter()]);
   const { order } = payment;
   const links = (
-    <p style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap" }}>
+    <p className="actions-row">
       <ButtonLink href="/" variant="secondary">{t("toServices")}</ButtonLink>
       <ButtonLink href={`/ordini/${order.id}`} variant="secondary">{t("toOrder")}</ButtonLink>
     </p>
@@ -59,7 +59,7 @@ export default async function PaymentResultPage({ params, searchParams }: Props)
           <p>{tReason(reason)}</p>
           {reason === "refunded_duplicate" ? null : <p>{t(payment.refund ? "resultStillAwaitingRefund" : "resultStillAwaiting", { number: order.number })}</p>}
         </Alert>
-        <p style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap" }}>
+        <p className="actions-row">
           {payment.cardId ? <ButtonLink href={`/ordini/${order.id}/paga/riepilogo?carta=${payment.cardId}`}>{t("retry")}</ButtonLink> : <ButtonLink href={`/ordini/${order.id}/paga/riepilogo?carta=nuova`}>{t("retry")}</ButtonLink>}
           <ButtonLink href={`/ordini/${order.id}/paga`} variant="secondary">{t("otherCard")}</ButtonLink>
         </p>
