@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { issueLoginTicket, ticketForPasskey } from "@/lib/auth/second-step";
 import { openSession } from "@/lib/auth/session-registry";
 import { getDb } from "@/lib/db";
 import { createTestCustomer } from "@/lib/demo/fixtures";
@@ -130,5 +131,49 @@ describe("finding 8: concurrent e-mail change requests", () => {
       expect(live).toHaveLength(1);
       expect(await pendingEmailChange(c.customerId)).toMatchObject({ email: live[0].email });
     }
+  });
+});
+
+describe("second review: what a recovery step leaves open", () => {
+  it("finding 1: a reset link sent to the old address dies when the new address is confirmed", async () => {
+    const c = await createTestCustomer();
+    const mine = `nuovo.${c.username}@example.com`;
+    await requestEmailChange({ customerId: c.customerId, input: { newEmail: mine, currentPassword: c.password }, client: { ip: ip() } });
+    // Whoever still reads the old mailbox asks for a reset just before the owner confirms.
+    await requestPasswordReset({ input: { login: c.username }, ip: ip() });
+    const toOldAddress = await lastLink(c.email, "password-reset", "resetUrl");
+    await confirmEmailChange({ token: await lastLink(mine, "email-change-confirm", "confirmUrl"), currentPassword: c.password, client: { ip: ip() } });
+    expect(await resetLinkIsValid(toOldAddress)).toBe(false);
+    await expect(resetPassword({ input: { token: toOldAddress, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip: ip() })).rejects.toMatchObject({ code: "invalid_token" });
+  });
+
+  // On PostgreSQL the two transactions really overlap; the account's row lock makes them take
+  // turns, so the reset either reads the new address or is spent by the confirmation.
+  it("finding 1: a reset asked for while the new address is confirmed never leaves a live link at the old address", async () => {
+    const customers = await Promise.all([1, 2, 3, 4].map(() => createTestCustomer()));
+    await Promise.all(customers.map((c) => requestEmailChange({ customerId: c.customerId, input: { newEmail: `corsa.${c.username}@example.com`, currentPassword: c.password }, client: { ip: ip() } })));
+    const confirms = await Promise.all(customers.map((c) => lastLink(`corsa.${c.username}@example.com`, "email-change-confirm", "confirmUrl")));
+    await Promise.all(customers.flatMap((c, i) => [
+      requestPasswordReset({ input: { login: c.username }, ip: ip() }),
+      confirmEmailChange({ token: confirms[i], currentPassword: c.password, client: { ip: ip() } }),
+    ]));
+    for (const c of customers) {
+      expect(await registeredEmail(c)).toBe(`corsa.${c.username}@example.com`);
+      const toOld = await db.email.findMany({ where: { to: c.email, template: "password-reset" }, select: { props: true } });
+      for (const mail of toOld) expect(await resetLinkIsValid(String((mail.props as Record<string, string>).resetUrl).split("/").pop())).toBe(false);
+    }
+  });
+
+  it("findings 2 and 3: a password reset removes the passkeys (named in its e-mail) and ends a login half done with the old password", async () => {
+    const c = await createTestCustomer();
+    // Added by whoever had the password and a session; a passkey login needs neither afterwards.
+    await db.passkey.create({ data: { credentialId: `cred-${c.username}`, customerId: c.customerId, publicKey: Buffer.from([1, 2, 3]), name: "Telefono dell'intruso" } });
+    const ticket = await issueLoginTicket({ kind: "ACCOUNT", customerId: c.customerId }, { ip: ip() });
+    await requestPasswordReset({ input: { login: c.username }, ip: ip() });
+    await resetPassword({ input: { token: await lastLink(c.email, "password-reset", "resetUrl"), newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip: ip() });
+    expect(await db.passkey.count({ where: { customerId: c.customerId } })).toBe(0);
+    expect(await ticketForPasskey(ticket)).toBeNull();
+    const notice = await db.email.findFirstOrThrow({ where: { to: c.email, template: "security-change" }, orderBy: { createdAt: "desc" }, select: { props: true } });
+    expect(notice.props).toMatchObject({ change: "password-reset", detail: "Telefono dell'intruso" });
   });
 });

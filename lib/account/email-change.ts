@@ -8,6 +8,7 @@ import { queueEmail } from "@/lib/email";
 import { appLink } from "@/lib/security/app-url";
 import { AccountError } from "./errors";
 import type { Client } from "./notify";
+import { lockCustomer, spendPendingLinks } from "./pending-links";
 import { confirmPassword, consumeChangeAllowance } from "./reauth";
 import { emailChangeInput } from "./schemas";
 
@@ -39,7 +40,7 @@ export async function requestEmailChange(opts: { customerId: string; input: unkn
     // One change pending at a time: an earlier link stops working. The customer's row lock makes
     // concurrent requests take turns, so that each spends the one before (two would otherwise
     // each find nothing to spend and both stay live).
-    await tx.$queryRaw`SELECT "id" FROM "Customer" WHERE "id" = ${opts.customerId}::uuid FOR UPDATE`;
+    await lockCustomer(tx, opts.customerId);
     await tx.accountToken.updateMany({ where: { customerId: opts.customerId, kind: "EMAIL_CHANGE", usedAt: null }, data: { usedAt: at } });
     await tx.accountToken.create({ data: { kind: "EMAIL_CHANGE", tokenHash: hashToken(token), cancelTokenHash: hashToken(cancelToken), customerId: opts.customerId, email: newEmail, createdAt: at, expiresAt, ...client } });
     await writeAudit(tx, { actor: actorOf.customer(opts.customerId), action: "account.email_change_requested", entity: "customer", entityId: opts.customerId, data: { from: customer.email, to: newEmail }, ...client });
@@ -60,9 +61,11 @@ export async function pendingEmailChange(customerId: string): Promise<{ email: s
  * mistyped address, a shared one) can't take the account's notices, receipts and reset links
  * with the link alone; the password is throttled per account (confirmPassword). A session of the
  * account is not asked for: the link is often opened on another device (a phone's mail app).
- * The link is spent by a conditional update, then Customer.email is the new address. A link
- * asked for before the account's last password change or reset is refused (every recovery step
- * spends it too, lib/account/pending-links.ts; this holds whatever the timing).
+ * The link is spent by a conditional update, then Customer.email is the new address and the
+ * account's other links are spent: a reset link sent to the old address (whoever still reads it)
+ * must not outlive the move. A link asked for before the account's last password change or reset
+ * is refused (every recovery step spends it too, lib/account/pending-links.ts; this holds
+ * whatever the timing).
  */
 export async function confirmEmailChange(opts: { token: unknown; currentPassword?: unknown; client?: Client }): Promise<{ email: string }> {
   if (!isTokenShape(opts.token)) throw new AccountError("invalid_token");
@@ -74,6 +77,7 @@ export async function confirmEmailChange(opts: { token: unknown; currentPassword
   await confirmPassword({ customerId: link.customerId }, opts.currentPassword);
   const client = { ip: opts.client?.ip, userAgent: opts.client?.userAgent?.slice(0, 500) };
   return db.$transaction(async (tx) => {
+    await lockCustomer(tx, link.customerId);
     const at = now();
     const spent = await tx.accountToken.updateMany({ where: { tokenHash, kind: "EMAIL_CHANGE", usedAt: null, expiresAt: { gt: at } }, data: { usedAt: at } });
     if (spent.count !== 1) throw new AccountError("invalid_token");
@@ -81,6 +85,7 @@ export async function confirmEmailChange(opts: { token: unknown; currentPassword
     const before = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, select: { email: true, displayName: true, locale: true, passwordChangedAt: true } });
     if (before.passwordChangedAt && createdAt < before.passwordChangedAt) throw new AccountError("invalid_token");
     await tx.customer.update({ where: { id: customerId }, data: { email: email! } });
+    await spendPendingLinks(tx, customerId, at);
     await writeAudit(tx, { actor: actorOf.anonymous, action: "account.email_changed", entity: "customer", entityId: customerId, data: { from: before.email, to: email }, ...client });
     await queueEmail(tx, { to: before.email, template: "email-change-notice", props: { name: before.displayName, newEmail: email!, stage: "confirmed", at: at.toISOString() }, locale: before.locale });
     return { email: email! };

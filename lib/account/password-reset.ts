@@ -12,7 +12,7 @@ import { appLink } from "@/lib/security/app-url";
 import { evenTime } from "@/lib/security/even-time";
 import { AccountError } from "./errors";
 import { recordSecurityChange, type Client } from "./notify";
-import { spendPendingLinks } from "./pending-links";
+import { lockCustomer, spendPendingLinks } from "./pending-links";
 import { passwordResetInput, passwordResetRequestInput } from "./schemas";
 
 export const RESET_TOKEN_TTL_MS = 30 * 60 * 1000;
@@ -53,6 +53,11 @@ export async function requestPasswordReset(opts: { input: unknown } & Client): P
       const at = now();
       const expiresAt = new Date(at.getTime() + RESET_TOKEN_TTL_MS);
       await db.$transaction(async (tx) => {
+        // The registered address read under the account's lock: a new address being confirmed at
+        // the same moment either comes first (the link goes to it) or spends this link.
+        await lockCustomer(tx, account.id);
+        const { email } = await tx.customer.findUniqueOrThrow({ where: { id: account.id }, select: { email: true } });
+        account.email = email;
         await tx.accountToken.create({ data: { kind: "PASSWORD_RESET", tokenHash: hashToken(token), customerId: account.id, createdAt: at, expiresAt, ip: opts.ip, userAgent: opts.userAgent?.slice(0, 500) } });
         await writeAudit(tx, { actor: actorOf.anonymous, action: "account.password_reset_requested", entity: "customer", entityId: account.id, data: { by: login.includes("@") ? "email" : "username" }, ip: opts.ip, userAgent: opts.userAgent?.slice(0, 500) });
         await queueEmail(tx, {
@@ -76,8 +81,10 @@ export async function resetLinkIsValid(token: unknown): Promise<boolean> {
 /**
  * Sets the new password through a reset link. The link is spent by a conditional update (unused,
  * not expired), so it works once; the other links of the account (reset links, a pending e-mail
- * change) are spent with it, every session of the account is signed out, and the change is
- * announced by e-mail.
+ * change, half-done logins) are spent with it, every session of the account is signed out, its
+ * passkeys are removed (a reset is how an owner takes the account back: a passkey added by
+ * whoever had the password and a session would otherwise still open it), and the change is
+ * announced by e-mail, naming the passkeys removed.
  */
 export async function resetPassword(opts: { input: unknown } & Client): Promise<void> {
   const parsed = passwordResetInput.safeParse(opts.input);
@@ -87,15 +94,21 @@ export async function resetPassword(opts: { input: unknown } & Client): Promise<
   const passwordHash = await hashPassword(parsed.data.newPassword);
   const tokenHash = hashToken(parsed.data.token);
 
+  const link = await db.accountToken.findUnique({ where: { tokenHash }, select: { customerId: true } });
+  if (!link) throw new AccountError("invalid_token");
   const username = await db.$transaction(async (tx) => {
+    await lockCustomer(tx, link.customerId);
     const at = now();
     const spent = await tx.accountToken.updateMany({ where: { tokenHash, kind: "PASSWORD_RESET", usedAt: null, expiresAt: { gt: at } }, data: { usedAt: at } });
     if (spent.count !== 1) throw new AccountError("invalid_token");
-    const { customerId } = await tx.accountToken.findUniqueOrThrow({ where: { tokenHash }, select: { customerId: true } });
+    const { customerId } = link;
     const linksSpent = await spendPendingLinks(tx, customerId, at);
     const customer = await tx.customer.update({ where: { id: customerId }, data: { passwordHash, passwordChangedAt: at }, select: { username: true } });
     const signedOut = await revokeSessions(tx, { owner: { customerId }, reason: "password-reset" });
-    await recordSecurityChange(tx, { customerId }, "password-reset", { client: opts, actor: actorOf.anonymous, data: { sessionsSignedOut: signedOut, linksSpent } });
+    const passkeys = await tx.passkey.findMany({ where: { customerId }, select: { name: true }, orderBy: { createdAt: "asc" } });
+    await tx.passkey.deleteMany({ where: { customerId } });
+    const removed = passkeys.map((p) => p.name).join(", ");
+    await recordSecurityChange(tx, { customerId }, "password-reset", { client: opts, actor: actorOf.anonymous, detail: removed || undefined, data: { sessionsSignedOut: signedOut, linksSpent, passkeysRemoved: passkeys.length } });
     return customer.username;
   });
   await clearLoginName(username);

@@ -87,6 +87,8 @@ export async function resetStaffPassword(opts: { username: unknown; reset2fa?: b
       await tx.recoveryCode.deleteMany({ where: { staffId: staff.id } });
     }
     const signedOut = await revokeSessions(tx, { owner: { staffId: staff.id }, reason: "password-reset" });
+    // A login half done with the old password (a second-step ticket) ends with it.
+    await tx.loginTicket.updateMany({ where: { staffId: staff.id, usedAt: null }, data: { usedAt: now() } });
     await writeAudit(tx, { actor: COMMAND.actor, action: "staff.password_reset", entity: "StaffUser", entityId: staff.id, data: { username: name, reset2fa: Boolean(opts.reset2fa), sessionsSignedOut: signedOut, via: COMMAND.via } });
   });
   return { oneTimePassword: password };

@@ -8,7 +8,9 @@ import { EmailLayout, paragraph } from "../layout";
 const changes: Record<EmailLocale, Record<SecurityChange, (detail?: string) => string>> = {
   it: {
     "password-changed": () => "la password del tuo account è stata cambiata. Gli altri dispositivi collegati sono stati disconnessi.",
-    "password-reset": () => "la password del tuo account è stata reimpostata con il collegamento «Password dimenticata?». Tutti i dispositivi collegati sono stati disconnessi.",
+    "password-reset": (d) =>
+      "la password del tuo account è stata reimpostata con il collegamento «Password dimenticata?». Tutti i dispositivi collegati sono stati disconnessi." +
+      (d ? ` Per sicurezza sono state rimosse anche le passkey (${d}): se erano tue, aggiungile di nuovo da «Il mio account».` : ""),
     "totp-enabled": () => "la verifica in due passaggi con app di autenticazione è stata attivata.",
     "totp-disabled": () => "la verifica in due passaggi con app di autenticazione è stata disattivata.",
     "recovery-codes-renewed": () => "sono stati generati nuovi codici di recupero: quelli di prima non valgono più.",
@@ -18,7 +20,9 @@ const changes: Record<EmailLocale, Record<SecurityChange, (detail?: string) => s
   },
   en: {
     "password-changed": () => "your account's password was changed. The other devices signed in were signed out.",
-    "password-reset": () => "your account's password was reset with the “Forgot your password?” link. Every device signed in was signed out.",
+    "password-reset": (d) =>
+      "your account's password was reset with the “Forgot your password?” link. Every device signed in was signed out." +
+      (d ? ` For safety the passkeys (${d}) were removed too: if they were yours, add them again under “My account”.` : ""),
     "totp-enabled": () => "two-step verification with an authenticator app was turned on.",
     "totp-disabled": () => "two-step verification with an authenticator app was turned off.",
     "recovery-codes-renewed": () => "new recovery codes were generated: the previous ones no longer work.",
