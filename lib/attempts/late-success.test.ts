@@ -11,18 +11,13 @@ import { savedCardCustomer } from "@/tests/attempts";
 import { interceptGateway } from "@/tests/gateway-faults";
 
 const db = getDb();
-let restore: (() => void) | undefined;
 
 beforeAll(async () => {
   await seedDemoData(db);
   registerDefaultJobHandlers();
 });
 beforeEach(() => setClock(new Date()));
-afterEach(() => {
-  restore?.();
-  restore = undefined;
-  resetClock();
-});
+afterEach(() => resetClock());
 
 /**
  * Pays the order with the saved card while the bank never answers the call: the attempt stays SENT
@@ -104,10 +99,9 @@ describe("issue 11, defect 10: order settlement compares the amount the bank cap
   it("a capture of another amount does not pay the order and is refunded", async () => {
     const c = await savedCardCustomer();
     // The acquirer captures 10,00 € for an attempt of 10,98 €.
-    restore = interceptGateway((bank) => ({ chargeSavedCard: (input) => bank.chargeSavedCard({ ...input, amountCents: input.amountCents - 98 }) }));
+    const restore = interceptGateway((bank) => ({ chargeSavedCard: (input) => bank.chargeSavedCard({ ...input, amountCents: input.amountCents - 98 }) }));
     await startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "saved", cardId: c.cardId }, ceilingConsent: false });
     restore();
-    restore = undefined;
     advanceClock(31_000);
     await reconcile();
     expect(await orderStatus(c.order.id)).toBe("AWAITING_PAYMENT");

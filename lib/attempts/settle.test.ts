@@ -13,18 +13,13 @@ import { reconcileAttempts, settleSuccess } from ".";
 import { SETTLE_FAILURES_BEFORE_REFUND } from "./settle";
 
 const db = getDb();
-let restore: (() => void) | undefined;
 
 beforeAll(async () => {
   await seedDemoData(db);
   registerDefaultJobHandlers();
 });
 beforeEach(() => setClock(new Date()));
-afterEach(() => {
-  restore?.();
-  restore = undefined;
-  resetClock();
-});
+afterEach(() => resetClock());
 
 const attemptsOf = (orderId: string) => db.attempt.findMany({ where: { orderPayment: { orderId } }, orderBy: { createdAt: "asc" } });
 const orderStatus = async (orderId: string) => (await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } })).status;
@@ -35,7 +30,7 @@ describe("a success the area cannot record", () => {
     // A defect: the bank's answer names a card the area holds for another customer, which the order refuses.
     const other = await savedCardCustomer();
     const stranger = await db.card.findUniqueOrThrow({ where: { id: other.cardId }, select: { gatewayToken: true } });
-    restore = interceptGateway((bank) => {
+    const restore = interceptGateway((bank) => {
       const wrongCard = async <T>(outcome: Promise<T>) => {
         const o = (await outcome) as { status: string; card?: object };
         return (o.status === "succeeded" ? { ...o, card: { ...o.card, token: stranger.gatewayToken } } : o) as T;
@@ -52,7 +47,6 @@ describe("a success the area cannot record", () => {
     expect(attempt.settleFailures).toBeGreaterThanOrEqual(SETTLE_FAILURES_BEFORE_REFUND);
     expect(await orderStatus(c.order.id)).toBe("AWAITING_PAYMENT");
     restore();
-    restore = undefined;
     await startOrderPayment({ viewer: c.viewer, orderId: c.order.id, card: { kind: "saved", cardId: c.cardId }, ceilingConsent: false });
     expect(await orderStatus(c.order.id)).toBe("PAID");
   });
@@ -84,7 +78,7 @@ describe("a saved card and its payment", () => {
   it("a card removed while it was paying pays the order, but never becomes the renewal card", async () => {
     const c = await savedCardCustomer();
     const other = await db.$transaction((tx) => saveSandboxCard(tx, { customerId: c.customerId, number: "5555555555554444", holder: "Cliente QA", expMonth: 12, expYear: now().getUTCFullYear() + 2 }));
-    restore = interceptGateway((bank) => ({
+    interceptGateway((bank) => ({
       async chargeSavedCard(input) {
         await db.card.update({ where: { id: other.id }, data: { removedAt: now() } }); // "Rimuovi", in another tab
         return bank.chargeSavedCard(input);
