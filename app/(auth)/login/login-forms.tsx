@@ -1,28 +1,29 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { startAuthentication } from "@simplewebauthn/browser";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm, type FieldValues, type Path } from "react-hook-form";
-import type { z } from "zod";
+import { lazy, Suspense, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { parseSecondStep, SecondStepForm, type SecondStepChallenge } from "@/components/account/second-step-form";
-import { accountLoginInput, pecLoginInput } from "@/lib/auth/schemas";
+import { useCheckedForm } from "@/components/ui/use-checked-form";
+import { parseSecondStep, type SecondStepChallenge } from "@/components/account/second-step";
+import { credentialsSignIn } from "@/lib/auth/credentials-sign-in";
+import { accountLoginChecks, pecLoginChecks } from "@/lib/auth/login-checks";
+import type { Checks } from "@/lib/forms/checks";
 import { passkeyLoginOptionsAction, secondStepPasskeyOptionsAction } from "./actions";
 
-type Field<T> = { name: Path<T>; label: string; type: string; autoComplete: string };
+// Only an account with a second step needs it: loaded then, not with the page.
+const SecondStepForm = lazy(() => import("@/components/account/second-step-form").then((m) => ({ default: m.SecondStepForm })));
 
-function LoginForm<S extends z.ZodType<FieldValues, FieldValues>>(props: {
+type Field<N extends string> = { name: N; label: string; type: string; autoComplete: string };
+
+function LoginForm<N extends string>(props: {
   provider: "account" | "pec";
   title: string;
-  schema: S;
-  fields: Field<z.input<S>>[];
+  checks: Checks<N>;
+  fields: Field<N>[];
   landing: string;
   onSecondStep?: (challenge: SecondStepChallenge) => void;
   children?: React.ReactNode;
@@ -30,12 +31,12 @@ function LoginForm<S extends z.ZodType<FieldValues, FieldValues>>(props: {
   const t = useTranslations("login");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(props.schema) });
+  const form = useCheckedForm(props.checks);
   const headingId = `login-${props.provider}-title`;
 
-  async function onSubmit(values: z.output<S>) {
+  async function onSubmit(values: Record<N, string>) {
     setError(null);
-    const result = await signIn(props.provider, { ...values, redirect: false }).catch(() => null);
+    const result = await credentialsSignIn(props.provider, values).catch(() => null);
     if (result?.ok) {
       router.replace(props.landing);
       router.refresh();
@@ -49,31 +50,22 @@ function LoginForm<S extends z.ZodType<FieldValues, FieldValues>>(props: {
     else setError(t("unavailable"));
   }
 
-  function fieldError(name: Path<z.input<S>>) {
-    const issue = form.formState.errors[name];
+  function fieldError(name: N) {
+    const issue = form.errors[name];
     if (!issue) return undefined;
-    const value = form.getValues(name);
-    return name === "address" && value ? t("invalidEmail") : t("required");
+    return name === "address" && issue !== "required" ? t("invalidEmail") : t("required");
   }
 
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{props.title}</h2>
       {error ? <Alert tone="danger">{error}</Alert> : null}
-      <form onSubmit={form.handleSubmit(onSubmit)} noValidate>
+      <form onSubmit={form.handleSubmit(onSubmit)} onChange={form.handleChange} noValidate>
         {props.fields.map((f) => (
-          <TextField
-            key={f.name}
-            id={`${props.provider}-${f.name}`}
-            label={f.label}
-            type={f.type}
-            autoComplete={f.autoComplete}
-            error={fieldError(f.name)}
-            {...form.register(f.name)}
-          />
+          <TextField key={f.name} id={`${props.provider}-${f.name}`} name={f.name} label={f.label} type={f.type} autoComplete={f.autoComplete} error={fieldError(f.name)} />
         ))}
-        <Button type="submit" disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? t("submitting") : t("submit")}
+        <Button type="submit" disabled={form.submitting}>
+          {form.submitting ? t("submitting") : t("submit")}
         </Button>
       </form>
       {props.children}
@@ -91,8 +83,10 @@ function PasskeyLogin() {
     setError(null);
     setBusy(true);
     try {
-      const response = await startAuthentication({ optionsJSON: await passkeyLoginOptionsAction() });
-      const result = await signIn("passkey", { response: JSON.stringify(response), redirect: false });
+      // The WebAuthn client is loaded on the click, not with the page.
+      const [{ startAuthentication }, optionsJSON] = await Promise.all([import("@simplewebauthn/browser"), passkeyLoginOptionsAction()]);
+      const response = await startAuthentication({ optionsJSON });
+      const result = await credentialsSignIn("passkey", { response: JSON.stringify(response) });
       if (result?.ok) {
         router.replace("/");
         router.refresh();
@@ -122,14 +116,20 @@ export function LoginForms() {
   const t = useTranslations("login");
   const tAccount = useTranslations("signIn.forgot");
   const [challenge, setChallenge] = useState<SecondStepChallenge | null>(null);
-  if (challenge) return <SecondStepForm challenge={challenge} landing="/" onRestart={() => setChallenge(null)} passkeyOptions={secondStepPasskeyOptionsAction} />;
+  if (challenge) {
+    return (
+      <Suspense fallback={null}>
+        <SecondStepForm challenge={challenge} landing="/" onRestart={() => setChallenge(null)} passkeyOptions={secondStepPasskeyOptionsAction} />
+      </Suspense>
+    );
+  }
   return (
     <>
       <div className="grid-2">
         <LoginForm
           provider="account"
           title={t("accountTitle")}
-          schema={accountLoginInput}
+          checks={accountLoginChecks}
           landing="/"
           onSecondStep={setChallenge}
           fields={[
@@ -144,7 +144,7 @@ export function LoginForms() {
         <LoginForm
           provider="pec"
           title={t("pecTitle")}
-          schema={pecLoginInput}
+          checks={pecLoginChecks}
           landing="/pec"
           fields={[
             { name: "address", label: t("pecAddress"), type: "email", autoComplete: "username" },

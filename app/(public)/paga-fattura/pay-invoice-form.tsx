@@ -1,14 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { payInvoiceErrorKeys, payInvoiceInput, vatRegimes, type PayInvoiceFormValues, type PayInvoiceInput } from "@/lib/invoice-payments/schemas";
+import { useCheckedForm } from "@/components/ui/use-checked-form";
+import { payInvoiceChecks, payInvoiceErrorKeys, vatRegimes, type PayInvoiceField } from "@/lib/invoice-payments/form-checks";
 import { lookupInvoiceAction } from "./actions";
 
 const legendStyle = { fontWeight: 600, marginBottom: "0.5rem" } as const;
@@ -20,27 +19,24 @@ export function PayInvoiceForm({ invoiceNumber }: { invoiceNumber?: string }) {
   const [refusal, setRefusal] = useState<string | null>(null);
   // Kept disabled while the summary loads, so a second click prepares nothing more.
   const [sent, setSent] = useState(false);
-  const form = useForm<PayInvoiceFormValues, unknown, PayInvoiceInput>({
-    resolver: zodResolver(payInvoiceInput),
-    defaultValues: { invoiceNumber: invoiceNumber ?? "", customerCode: "", amount: "", regime: undefined, payerName: "", payerTaxId: "", receiptEmail: "" },
-  });
-  const errors = form.formState.errors;
+  const form = useCheckedForm(payInvoiceChecks);
+  const errors = form.errors;
 
-  function fieldError(name: keyof PayInvoiceFormValues) {
-    if (!errors[name]) return undefined;
-    const message = errors[name]?.message ?? "";
+  function fieldError(name: PayInvoiceField) {
+    const message = errors[name];
+    if (!message) return undefined;
     return t(`errors.${(payInvoiceErrorKeys as readonly string[]).includes(message) ? (message as (typeof payInvoiceErrorKeys)[number]) : "required"}`);
   }
 
   /** The hint, and the error when there is one (TextField's own description is replaced by this). */
-  function describedBy(id: string, name: keyof PayInvoiceFormValues) {
+  function describedBy(id: string, name: PayInvoiceField) {
     return errors[name] ? `${id}-hint ${id}-error` : `${id}-hint`;
   }
 
-  async function onSubmit() {
+  async function onSubmit(values: Record<PayInvoiceField, string>) {
     setRefusal(null);
     // The server parses the raw values again: send what was typed.
-    const result = await lookupInvoiceAction(form.getValues()).catch(() => null);
+    const result = await lookupInvoiceAction(values).catch(() => null);
     if (result?.ok) {
       setSent(true);
       return router.push(result.summaryUrl);
@@ -53,23 +49,23 @@ export function PayInvoiceForm({ invoiceNumber }: { invoiceNumber?: string }) {
 
   const regimeError = fieldError("regime");
   const hasErrors = Object.keys(errors).length > 0;
-  const busy = form.formState.isSubmitting || sent;
+  const busy = form.submitting || sent;
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="card">
+    <form onSubmit={form.handleSubmit(onSubmit)} onChange={form.handleChange} noValidate className="card">
       {refusal ? <Alert tone="danger">{refusal}</Alert> : hasErrors ? <Alert tone="danger">{t("form.invalid")}</Alert> : null}
 
       <fieldset style={groupStyle}>
         <legend style={legendStyle}>{t("form.legend")}</legend>
-        <TextField id="pay-invoice-number" label={t("form.invoiceNumber")} autoComplete="off" spellCheck={false} aria-describedby={describedBy("pay-invoice-number", "invoiceNumber")} error={fieldError("invoiceNumber")} {...form.register("invoiceNumber")} />
+        <TextField id="pay-invoice-number" label={t("form.invoiceNumber")} autoComplete="off" spellCheck={false} aria-describedby={describedBy("pay-invoice-number", "invoiceNumber")} error={fieldError("invoiceNumber")} name="invoiceNumber" defaultValue={invoiceNumber ?? ""} />
         <p id="pay-invoice-number-hint" className="muted" style={{ marginTop: "-0.6rem" }}>{t("form.invoiceNumberHint")}</p>
-        <TextField id="pay-invoice-customer-code" label={t("form.customerCode")} autoComplete="off" spellCheck={false} error={fieldError("customerCode")} {...form.register("customerCode")} />
+        <TextField id="pay-invoice-customer-code" label={t("form.customerCode")} autoComplete="off" spellCheck={false} error={fieldError("customerCode")} name="customerCode" />
 
         <fieldset style={groupStyle} aria-describedby={regimeError ? "pay-invoice-regime-error" : undefined}>
           <legend style={legendStyle}>{t("form.regime")}</legend>
           {vatRegimes.map((r) => (
             <div key={r}>
-              <input type="radio" id={`pay-invoice-regime-${r}`} value={r} aria-describedby={`pay-invoice-regime-${r}-hint`} {...form.register("regime")} />{" "}
+              <input type="radio" id={`pay-invoice-regime-${r}`} name="regime" value={r} aria-describedby={`pay-invoice-regime-${r}-hint`} />{" "}
               <label htmlFor={`pay-invoice-regime-${r}`}>{t(`form.regimes.${r}`)}</label>{" "}
               <span id={`pay-invoice-regime-${r}-hint`} className="muted">({t(`form.regimeHints.${r}`)})</span>
             </div>
@@ -77,15 +73,15 @@ export function PayInvoiceForm({ invoiceNumber }: { invoiceNumber?: string }) {
           {regimeError ? <span id="pay-invoice-regime-error" className="field-error">{regimeError}</span> : null}
         </fieldset>
 
-        <TextField id="pay-invoice-amount" label={t("form.amount")} inputMode="decimal" autoComplete="off" aria-describedby={describedBy("pay-invoice-amount", "amount")} error={fieldError("amount")} {...form.register("amount")} />
+        <TextField id="pay-invoice-amount" label={t("form.amount")} inputMode="decimal" autoComplete="off" aria-describedby={describedBy("pay-invoice-amount", "amount")} error={fieldError("amount")} name="amount" />
         <p id="pay-invoice-amount-hint" className="muted" style={{ marginTop: "-0.6rem" }}>{t("form.amountHint")}</p>
       </fieldset>
 
       <fieldset style={groupStyle}>
         <legend style={legendStyle}>{t("form.payerLegend")}</legend>
-        <TextField id="pay-invoice-payer-name" label={t("form.payerName")} autoComplete="name" error={fieldError("payerName")} {...form.register("payerName")} />
-        <TextField id="pay-invoice-payer-tax-id" label={t("form.payerTaxId")} autoComplete="off" spellCheck={false} error={fieldError("payerTaxId")} {...form.register("payerTaxId")} />
-        <TextField id="pay-invoice-email" label={t("form.receiptEmail")} type="email" autoComplete="email" aria-describedby={describedBy("pay-invoice-email", "receiptEmail")} error={fieldError("receiptEmail")} {...form.register("receiptEmail")} />
+        <TextField id="pay-invoice-payer-name" label={t("form.payerName")} autoComplete="name" error={fieldError("payerName")} name="payerName" />
+        <TextField id="pay-invoice-payer-tax-id" label={t("form.payerTaxId")} autoComplete="off" spellCheck={false} error={fieldError("payerTaxId")} name="payerTaxId" />
+        <TextField id="pay-invoice-email" label={t("form.receiptEmail")} type="email" autoComplete="email" aria-describedby={describedBy("pay-invoice-email", "receiptEmail")} error={fieldError("receiptEmail")} name="receiptEmail" />
         <p id="pay-invoice-email-hint" className="muted" style={{ marginTop: "-0.6rem" }}>{t("form.receiptEmailHint")}</p>
       </fieldset>
 
