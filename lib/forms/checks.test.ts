@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { regexes } from "zod/v4/core";
-import { all, checkAll, EMAIL, email, oneOf, text, untrimmed } from "./checks";
+import { all, checkAll, EMAIL, email, oneOf, rule, text, untrimmed } from "./checks";
 
 describe("form checks in the browser", () => {
   it("use zod's own e-mail pattern", () => {
@@ -18,5 +18,12 @@ describe("form checks in the browser", () => {
     expect(oneOf(["A", "B"])("C")).toBe("required");
     expect(all(text(10), () => "other")("x")).toBe("other");
     expect(checkAll({ a: text(1), b: text(1) }, { a: "", b: "x" })).toEqual({ a: "required" });
+  });
+
+  it("become react-hook-form rules: the message key, or true when the value passes", () => {
+    expect(rule(text(3)).validate("abcd")).toBe("tooLong");
+    expect(rule(text(3)).validate("abc")).toBe(true);
+    // An unchecked radio group's value is null for react-hook-form: like an empty field.
+    expect(rule(oneOf(["A"])).validate(null)).toBe("required");
   });
 });

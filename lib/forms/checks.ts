@@ -1,9 +1,10 @@
 /**
- * Checks a form runs in the browser before it sends anything, so a field's message appears at
- * once. They repeat what the form's zod schema checks (the server parses again, and decides) in
- * a few hundred bytes: zod itself and react-hook-form weigh about 45 KiB gzip, a third of a
- * public page's JavaScript budget (see README, "Benchmarks"). Each form's tests compare its
- * checks with its schema, input by input, so the two can't drift apart.
+ * Checks that the public entry pages' forms (login, Paga fattura) give react-hook-form as its
+ * `validate` rules, so a field's message appears at once. They repeat what the form's zod schema
+ * checks (the server parses again, and decides) in a few hundred bytes: zod with its resolver
+ * weighs about 35 KiB gzip, a quarter of a public page's JavaScript budget (see README,
+ * "Benchmarks"). Each form's tests compare its checks with its schema, input by input, so the
+ * two can't drift apart.
  */
 export type Check = (value: string) => string | null;
 export type Checks<N extends string> = Record<N, Check>;
@@ -34,6 +35,9 @@ export const email = (max: number): Check => all(text(max), (value) => (EMAIL.te
 
 /** z.enum(values) */
 export const oneOf = (values: readonly string[]): Check => (value) => (values.includes(value) ? null : "required");
+
+/** react-hook-form's `register` options for a field: the check's message key is the field's error message. */
+export const rule = (check: Check) => ({ validate: (value: unknown) => check(typeof value === "string" ? value : "") ?? true });
 
 /** Every field's message, for the values of a form. */
 export function checkAll<N extends string>(checks: Checks<N>, values: Record<N, string>): Partial<Record<N, string>> {

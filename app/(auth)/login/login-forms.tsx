@@ -4,20 +4,20 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { lazy, Suspense, useState } from "react";
+import { useForm, type Path } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { useCheckedForm } from "@/components/ui/use-checked-form";
 import { parseSecondStep, type SecondStepChallenge } from "@/components/account/second-step";
 import { credentialsSignIn } from "@/lib/auth/credentials-sign-in";
 import { accountLoginChecks, pecLoginChecks } from "@/lib/auth/login-checks";
-import type { Checks } from "@/lib/forms/checks";
+import { rule, type Checks } from "@/lib/forms/checks";
 import { passkeyLoginOptionsAction, secondStepPasskeyOptionsAction } from "./actions";
 
 // Only an account with a second step needs it: loaded then, not with the page.
 const SecondStepForm = lazy(() => import("@/components/account/second-step-form").then((m) => ({ default: m.SecondStepForm })));
 
-type Field<N extends string> = { name: N; label: string; type: string; autoComplete: string };
+type Field<N extends string> = { name: N & Path<Record<N, string>>; label: string; type: string; autoComplete: string };
 
 function LoginForm<N extends string>(props: {
   provider: "account" | "pec";
@@ -31,7 +31,9 @@ function LoginForm<N extends string>(props: {
   const t = useTranslations("login");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const form = useCheckedForm(props.checks);
+  // The checks (login-checks.ts) are what the server's zod schemas check, without zod in the page.
+  const form = useForm<Record<N, string>>();
+  const { errors, isSubmitting } = form.formState;
   const headingId = `login-${props.provider}-title`;
 
   async function onSubmit(values: Record<N, string>) {
@@ -51,7 +53,7 @@ function LoginForm<N extends string>(props: {
   }
 
   function fieldError(name: N) {
-    const issue = form.errors[name];
+    const issue = errors[name]?.message;
     if (!issue) return undefined;
     return name === "address" && issue !== "required" ? t("invalidEmail") : t("required");
   }
@@ -60,12 +62,20 @@ function LoginForm<N extends string>(props: {
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{props.title}</h2>
       {error ? <Alert tone="danger">{error}</Alert> : null}
-      <form onSubmit={form.handleSubmit(onSubmit)} onChange={form.handleChange} noValidate>
+      <form onSubmit={form.handleSubmit(onSubmit)} noValidate>
         {props.fields.map((f) => (
-          <TextField key={f.name} id={`${props.provider}-${f.name}`} name={f.name} label={f.label} type={f.type} autoComplete={f.autoComplete} error={fieldError(f.name)} />
+          <TextField
+            key={f.name}
+            id={`${props.provider}-${f.name}`}
+            label={f.label}
+            type={f.type}
+            autoComplete={f.autoComplete}
+            error={fieldError(f.name)}
+            {...form.register(f.name, rule(props.checks[f.name]))}
+          />
         ))}
-        <Button type="submit" disabled={form.submitting}>
-          {form.submitting ? t("submitting") : t("submit")}
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? t("submitting") : t("submit")}
         </Button>
       </form>
       {props.children}

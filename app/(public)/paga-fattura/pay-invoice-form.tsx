@@ -3,10 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { useCheckedForm } from "@/components/ui/use-checked-form";
+import { rule } from "@/lib/forms/checks";
 import { payInvoiceChecks, payInvoiceErrorKeys, vatRegimes, type PayInvoiceField } from "@/lib/invoice-payments/form-checks";
 import { lookupInvoiceAction } from "./actions";
 
@@ -19,11 +20,13 @@ export function PayInvoiceForm({ invoiceNumber }: { invoiceNumber?: string }) {
   const [refusal, setRefusal] = useState<string | null>(null);
   // Kept disabled while the summary loads, so a second click prepares nothing more.
   const [sent, setSent] = useState(false);
-  const form = useCheckedForm(payInvoiceChecks);
-  const errors = form.errors;
+  // The checks (form-checks.ts) are what payInvoiceInput checks on the server, without zod in the page.
+  const form = useForm<Record<PayInvoiceField, string>>({ defaultValues: { invoiceNumber: invoiceNumber ?? "" } });
+  const { errors, isSubmitting } = form.formState;
+  const field = (name: PayInvoiceField) => form.register(name, rule(payInvoiceChecks[name]));
 
   function fieldError(name: PayInvoiceField) {
-    const message = errors[name];
+    const message = errors[name]?.message;
     if (!message) return undefined;
     return t(`errors.${(payInvoiceErrorKeys as readonly string[]).includes(message) ? (message as (typeof payInvoiceErrorKeys)[number]) : "required"}`);
   }
@@ -49,23 +52,23 @@ export function PayInvoiceForm({ invoiceNumber }: { invoiceNumber?: string }) {
 
   const regimeError = fieldError("regime");
   const hasErrors = Object.keys(errors).length > 0;
-  const busy = form.submitting || sent;
+  const busy = isSubmitting || sent;
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} onChange={form.handleChange} noValidate className="card">
+    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="card">
       {refusal ? <Alert tone="danger">{refusal}</Alert> : hasErrors ? <Alert tone="danger">{t("form.invalid")}</Alert> : null}
 
       <fieldset style={groupStyle}>
         <legend style={legendStyle}>{t("form.legend")}</legend>
-        <TextField id="pay-invoice-number" label={t("form.invoiceNumber")} autoComplete="off" spellCheck={false} aria-describedby={describedBy("pay-invoice-number", "invoiceNumber")} error={fieldError("invoiceNumber")} name="invoiceNumber" defaultValue={invoiceNumber ?? ""} />
+        <TextField id="pay-invoice-number" label={t("form.invoiceNumber")} autoComplete="off" spellCheck={false} aria-describedby={describedBy("pay-invoice-number", "invoiceNumber")} error={fieldError("invoiceNumber")} {...field("invoiceNumber")} />
         <p id="pay-invoice-number-hint" className="muted" style={{ marginTop: "-0.6rem" }}>{t("form.invoiceNumberHint")}</p>
-        <TextField id="pay-invoice-customer-code" label={t("form.customerCode")} autoComplete="off" spellCheck={false} error={fieldError("customerCode")} name="customerCode" />
+        <TextField id="pay-invoice-customer-code" label={t("form.customerCode")} autoComplete="off" spellCheck={false} error={fieldError("customerCode")} {...field("customerCode")} />
 
         <fieldset style={groupStyle} aria-describedby={regimeError ? "pay-invoice-regime-error" : undefined}>
           <legend style={legendStyle}>{t("form.regime")}</legend>
           {vatRegimes.map((r) => (
             <div key={r}>
-              <input type="radio" id={`pay-invoice-regime-${r}`} name="regime" value={r} aria-describedby={`pay-invoice-regime-${r}-hint`} />{" "}
+              <input type="radio" id={`pay-invoice-regime-${r}`} value={r} aria-describedby={`pay-invoice-regime-${r}-hint`} {...field("regime")} />{" "}
               <label htmlFor={`pay-invoice-regime-${r}`}>{t(`form.regimes.${r}`)}</label>{" "}
               <span id={`pay-invoice-regime-${r}-hint`} className="muted">({t(`form.regimeHints.${r}`)})</span>
             </div>
@@ -73,15 +76,15 @@ export function PayInvoiceForm({ invoiceNumber }: { invoiceNumber?: string }) {
           {regimeError ? <span id="pay-invoice-regime-error" className="field-error">{regimeError}</span> : null}
         </fieldset>
 
-        <TextField id="pay-invoice-amount" label={t("form.amount")} inputMode="decimal" autoComplete="off" aria-describedby={describedBy("pay-invoice-amount", "amount")} error={fieldError("amount")} name="amount" />
+        <TextField id="pay-invoice-amount" label={t("form.amount")} inputMode="decimal" autoComplete="off" aria-describedby={describedBy("pay-invoice-amount", "amount")} error={fieldError("amount")} {...field("amount")} />
         <p id="pay-invoice-amount-hint" className="muted" style={{ marginTop: "-0.6rem" }}>{t("form.amountHint")}</p>
       </fieldset>
 
       <fieldset style={groupStyle}>
         <legend style={legendStyle}>{t("form.payerLegend")}</legend>
-        <TextField id="pay-invoice-payer-name" label={t("form.payerName")} autoComplete="name" error={fieldError("payerName")} name="payerName" />
-        <TextField id="pay-invoice-payer-tax-id" label={t("form.payerTaxId")} autoComplete="off" spellCheck={false} error={fieldError("payerTaxId")} name="payerTaxId" />
-        <TextField id="pay-invoice-email" label={t("form.receiptEmail")} type="email" autoComplete="email" aria-describedby={describedBy("pay-invoice-email", "receiptEmail")} error={fieldError("receiptEmail")} name="receiptEmail" />
+        <TextField id="pay-invoice-payer-name" label={t("form.payerName")} autoComplete="name" error={fieldError("payerName")} {...field("payerName")} />
+        <TextField id="pay-invoice-payer-tax-id" label={t("form.payerTaxId")} autoComplete="off" spellCheck={false} error={fieldError("payerTaxId")} {...field("payerTaxId")} />
+        <TextField id="pay-invoice-email" label={t("form.receiptEmail")} type="email" autoComplete="email" aria-describedby={describedBy("pay-invoice-email", "receiptEmail")} error={fieldError("receiptEmail")} {...field("receiptEmail")} />
         <p id="pay-invoice-email-hint" className="muted" style={{ marginTop: "-0.6rem" }}>{t("form.receiptEmailHint")}</p>
       </fieldset>
 
