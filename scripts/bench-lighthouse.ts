@@ -12,22 +12,34 @@ const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 // Without the background-networking flags Chromium keeps trying to reach Google's hosts.
 const chromeFlags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
+/**
+ * One run; a run whose trace Lighthouse failed to record (NO_NAVSTART and the like, which it
+ * answers with "run Lighthouse again", seen on a loaded machine) is run again, twice at most.
+ */
+async function audit(port: number, url: string, cookie: string | undefined) {
+  for (let attempt = 1; ; attempt++) {
+    const run = await lighthouse(url, {
+      port,
+      logLevel: "error",
+      output: "json",
+      onlyCategories: ["performance", "accessibility"],
+      extraHeaders: cookie ? { cookie } : undefined,
+    });
+    if (!run) throw new Error(`lighthouse: no result for ${url}`);
+    const { runtimeError } = run.lhr;
+    if (!runtimeError) return run.lhr;
+    if (attempt === 3) throw new Error(`lighthouse: ${url}: ${runtimeError.code} ${runtimeError.message}`);
+    console.warn(`lighthouse: ${url}: ${runtimeError.code}, running it again`);
+  }
+}
+
 /** One Lighthouse run per page, in one Chromium; `cookie` is sent with every request of a page that has one. */
 export async function runLighthouse(baseUrl: string, pages: { name: string; path: string; cookie?: string }[]): Promise<LighthouseResult[]> {
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags });
   try {
     const results: LighthouseResult[] = [];
     for (const page of pages) {
-      const run = await lighthouse(baseUrl + page.path, {
-        port: chrome.port,
-        logLevel: "error",
-        output: "json",
-        onlyCategories: ["performance", "accessibility"],
-        extraHeaders: page.cookie ? { cookie: page.cookie } : undefined,
-      });
-      if (!run) throw new Error(`lighthouse: no result for ${page.path}`);
-      const { categories, audits, finalDisplayedUrl, runtimeError } = run.lhr;
-      if (runtimeError) throw new Error(`lighthouse: ${page.path}: ${runtimeError.code} ${runtimeError.message}`);
+      const { categories, audits, finalDisplayedUrl } = await audit(chrome.port, baseUrl + page.path, page.cookie);
       // A page that redirected (to the login, say) would score the wrong page.
       if (new URL(finalDisplayedUrl).pathname !== page.path.split("?")[0]) throw new Error(`lighthouse: ${page.path} ended on ${finalDisplayedUrl}`);
       const accessibilityIds = new Set(categories.accessibility.auditRefs.map((r) => r.id));
