@@ -66,7 +66,7 @@ try {
       console.log(`bench: ${path} c=${connections} ${r.rps.toFixed(0)} req/s p50 ${r.p50} ms p95 ${r.p95} ms p99 ${r.p99} ms errors ${r.errors + r.non2xx}`);
     }
   }
-  const js = firstLoadJs(["/", "/servizi/[id]", "/ordini", "/ordini/[id]/paga", "/metodi-di-pagamento", "/fatture", "/paga-fattura", "/login", "/assistenza"]);
+  const js = firstLoadJs(["/", "/servizi/[id]", "/ordini", "/ordini/[id]/paga", "/metodi-di-pagamento", "/fatture", "/paga-fattura", "/login", "/assistenza", "/il-mio-account", "/dev/baseline"]);
   const orders = await (await fetch(baseUrl + "/ordini?stato=AWAITING_PAYMENT", { headers: { cookie } })).text();
   const payPath = /\/ordini\/[0-9a-f-]{36}\/paga/.exec(orders)?.[0];
   if (!payPath) throw new Error("bench: mario.rossi has no order awaiting payment to open the pay page of");
