@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DemoBanner } from "@/components/layout/demo-banner";
-import { Providers } from "@/components/layout/providers";
 import "./globals.css";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 
@@ -16,9 +15,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale}>
       <body>
         <DemoBanner />
-        <ClientMessages>
-          <Providers>{children}</Providers>
-        </ClientMessages>
+        <ClientMessages>{children}</ClientMessages>
       </body>
     </html>
   );

@@ -5,6 +5,8 @@
  *   bare dynamic page of the same build (`/dev/baseline`) as the baseline, at 8, 32 and 128
  *   concurrent connections: requests/s, p50/p95/p99 latency, errors, the server's peak memory.
  * - First-load JavaScript (gzip) of the main pages, from the build's diagnostics.
+ * - Lighthouse (mobile emulation, the machine's Chromium) on the login, the home page, an order's
+ *   pay page and Paga fattura: performance and accessibility scores (scripts/bench-lighthouse.ts).
  * - With `--all`, the payment and renewal benchmarks (scripts/bench-pay.ts, bench-renewals.ts).
  *
  * Uses DATABASE_URL when it is a postgres:// URL (a new database on that server), else starts a
@@ -17,6 +19,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { firstLoadJs, login, measure, waitReady, type HttpResult } from "./bench-http";
+import { runLighthouse, type LighthouseResult } from "./bench-lighthouse";
 
 const args = new Set(process.argv.slice(2));
 const seconds = Number([...args].find((a) => a.startsWith("--seconds="))?.split("=")[1] ?? 10);
@@ -63,9 +66,19 @@ try {
       console.log(`bench: ${path} c=${connections} ${r.rps.toFixed(0)} req/s p50 ${r.p50} ms p95 ${r.p95} ms p99 ${r.p99} ms errors ${r.errors + r.non2xx}`);
     }
   }
-  const js = firstLoadJs(["/", "/servizi/[id]", "/ordini", "/ordini/[id]/paga", "/metodi-di-pagamento", "/fatture", "/paga-fattura", "/login", "/assistenza"]);
+  const js = firstLoadJs(["/", "/servizi/[id]", "/ordini", "/ordini/[id]/paga", "/metodi-di-pagamento", "/fatture", "/paga-fattura", "/login", "/assistenza", "/il-mio-account", "/dev/baseline"]);
+  const orders = await (await fetch(baseUrl + "/ordini?stato=AWAITING_PAYMENT", { headers: { cookie } })).text();
+  const payPath = /\/ordini\/[0-9a-f-]{36}\/paga/.exec(orders)?.[0];
+  if (!payPath) throw new Error("bench: mario.rossi has no order awaiting payment to open the pay page of");
+  const scores = await runLighthouse(baseUrl, [
+    { name: "login", path: "/login" },
+    { name: "home (I miei servizi)", path: "/", cookie },
+    { name: "pay page (order awaiting payment)", path: payPath, cookie },
+    { name: "Paga fattura", path: "/paga-fattura" },
+  ]);
+  for (const s of scores) console.log(`bench: lighthouse ${s.path} performance ${s.performance} accessibility ${s.accessibility}`);
   const extra = args.has("--all") ? otherBenchmarks() : "";
-  report(results, js, extra);
+  report(results, js, scores, extra);
 } finally {
   server?.kill("SIGTERM");
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
@@ -78,7 +91,7 @@ function otherBenchmarks(): string {
   return ["", "## Payments (scripts/bench-pay.ts)", "```", out("scripts/bench-pay.ts").trim(), "```", "", "## Renewals (scripts/bench-renewals.ts)", "```", out("scripts/bench-renewals.ts").trim(), "```"].join("\n");
 }
 
-function report(results: HttpResult[], js: ReturnType<typeof firstLoadJs>, extra: string) {
+function report(results: HttpResult[], js: ReturnType<typeof firstLoadJs>, scores: LighthouseResult[], extra: string) {
   const baseline = new Map(results.filter((r) => r.path === "/dev/baseline").map((r) => [r.connections, r.rps]));
   const lines = [
     `# Benchmark ${new Date().toISOString()}`,
@@ -92,6 +105,13 @@ function report(results: HttpResult[], js: ReturnType<typeof firstLoadJs>, extra
     "| page | first-load JS gzip KiB | uncompressed KiB |",
     "|---|---:|---:|",
     ...js.map((j) => `| ${j.route} | ${j.gzipKiB} | ${j.rawKiB} |`),
+    "",
+    "Lighthouse 12 (mobile emulation: simulated slow 4G and 4x CPU slowdown):",
+    "",
+    "| page | performance | accessibility | audits below 1 |",
+    "|---|---:|---:|---|",
+    ...scores.map((s) => `| ${s.name} | ${s.performance} | ${s.accessibility} | ${s.failedAudits.join(", ") || "none"} |`),
+    ...scores.flatMap((s) => s.accessibilityIssues.map((issue) => `- ${s.path}: ${issue}`)),
     extra,
   ];
   mkdirSync("bench-results", { recursive: true });

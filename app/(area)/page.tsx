@@ -3,11 +3,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { requireViewer } from "@/lib/auth/session";
-import { getCustomerHeader } from "@/lib/customers/queries";
-import { countAwaitingOrders } from "@/lib/orders/queries";
 import { now } from "@/lib/clock";
-import { listFailedRenewals } from "@/lib/renewals/queries";
-import { listServices } from "@/lib/services/queries";
+import { getHomeOverview } from "@/lib/services/queries";
 import { FailedRenewals } from "./failed-renewals";
 import { ServicesTable } from "./services-table";
 
@@ -17,19 +14,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   const viewer = await requireViewer();
-  const [t, customer, services, awaiting, failedRenewals] = await Promise.all([
-    getTranslations("home"),
-    getCustomerHeader(viewer),
-    listServices(viewer),
-    countAwaitingOrders(viewer),
-    listFailedRenewals(viewer),
-  ]);
+  const [t, home] = await Promise.all([getTranslations("home"), getHomeOverview(viewer)]);
+  const { services, awaitingOrders: awaiting, failedRenewals } = home;
   return (
     <>
       <div className="page-head">
         <h1>{t("title")}</h1>
         <p className="muted">
-          {t("welcome", { name: customer.displayName })} · {t("customerCode", { code: customer.customerCode })}
+          {t("welcome", { name: home.displayName })} · {t("customerCode", { code: home.customerCode })}
         </p>
       </div>
       {viewer.pecServiceId ? <Alert>{t("pecScope")}</Alert> : null}
@@ -39,7 +31,7 @@ export default async function HomePage() {
           {t("awaitingNotice", { count: awaiting })} <Link href="/ordini?stato=AWAITING_PAYMENT">{t("awaitingLink")}</Link>
         </Alert>
       ) : null}
-      {services.length > 0 ? <ServicesTable services={services} /> : <p>{t("empty")}</p>}
+      {services.length > 0 ? <ServicesTable services={services} renewalCard={home.renewalCard} /> : <p>{t("empty")}</p>}
     </>
   );
 }

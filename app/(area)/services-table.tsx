@@ -3,19 +3,13 @@ import { RenewalSwitch } from "@/components/services/renewal-switch";
 import { RenewalBadge, ServiceStatusBadge } from "@/components/services/status-badges";
 import { ButtonLink } from "@/components/ui/button";
 import { Cell, Row, RowHeader, StackTable } from "@/components/ui/table";
-import { requireViewer } from "@/lib/auth/session";
 import { withVat } from "@/lib/money";
-import { getRenewalCardLabel, type ServiceSummary } from "@/lib/services/queries";
+import type { ServiceSummary } from "@/lib/services/queries";
 import { renewalSwitchable } from "@/lib/services/renewal";
 
-export async function ServicesTable({ services }: { services: ServiceSummary[] }) {
-  const [t, tHome, tSwitch, format, renewalCard] = await Promise.all([
-    getTranslations("service"),
-    getTranslations("home"),
-    getTranslations("renewalSwitch"),
-    getFormatter(),
-    requireViewer().then(getRenewalCardLabel),
-  ]);
+/** `renewalCard`: "Visa •••• 4242", the card the switches' confirmation names (null: none). */
+export async function ServicesTable({ services, renewalCard }: { services: ServiceSummary[]; renewalCard: string | null }) {
+  const [t, tHome, tSwitch, format] = await Promise.all([getTranslations("service"), getTranslations("home"), getTranslations("renewalSwitch"), getFormatter()]);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   const anyUnavailable = services.some((s) => s.renewal === "unavailable");
   return (

@@ -1,22 +1,15 @@
 "use client";
 
-import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
-import { signIn } from "next-auth/react";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { credentialsSignIn } from "@/lib/auth/credentials-sign-in";
 import styles from "./account.module.css";
-
-export type SecondStepChallenge = { ticket: string; factors: string[] };
-
-/** "second_step:<ticket>:<factors>" from the password step (lib/auth/options.ts), or null. */
-export function parseSecondStep(code: string): SecondStepChallenge | null {
-  const m = /^second_step:([A-Za-z0-9_-]{43}):([a-z,]+)$/.exec(code);
-  return m ? { ticket: m[1], factors: m[2].split(",") } : null;
-}
+import type { SecondStepChallenge } from "./second-step";
 
 /**
  * The second step of a login (customers and staff): the authenticator app's code, a recovery
@@ -41,7 +34,7 @@ export function SecondStepForm(props: {
   async function finish(fields: Record<string, string>) {
     setBusy(true);
     setError(null);
-    const result = await signIn("second-step", { ...fields, ticket: props.challenge.ticket, redirect: false }).catch(() => null);
+    const result = await credentialsSignIn("second-step", { ...fields, ticket: props.challenge.ticket }).catch(() => null);
     setBusy(false);
     if (result?.ok) {
       router.replace(props.landing);
@@ -60,6 +53,8 @@ export function SecondStepForm(props: {
     try {
       const optionsJSON = await props.passkeyOptions!(props.challenge.ticket);
       if (!optionsJSON) return setExpired(true);
+      // The WebAuthn client is loaded when a passkey is used, not with the page.
+      const { startAuthentication } = await import("@simplewebauthn/browser");
       const response = await startAuthentication({ optionsJSON });
       await finish({ method: "passkey", response: JSON.stringify(response) });
     } catch {

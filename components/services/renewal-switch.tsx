@@ -64,21 +64,26 @@ export function RenewalSwitch(p: Props) {
 
   return (
     <>
-      <button
-        type="button"
-        role="switch"
-        aria-checked={p.on}
-        aria-label={p.label}
-        className={styles.switch}
-        onClick={() => {
-          setStep({ kind: "confirm" });
-          setTurningOn(!p.on);
-          setOpen(true);
-        }}
-      >
-        <span className={styles.track} aria-hidden="true"><span className={styles.thumb} /></span>
-        <span>{p.on ? tState("on") : tState("off")}</span>
-      </button>
+      {/* The state is shown beside the switch, not inside it: a control's visible text must be part
+          of its name (voice control users say what they see), and the name is the service's. */}
+      <span className={styles.control}>
+        <button
+          type="button"
+          role="switch"
+          aria-checked={p.on}
+          aria-label={p.label}
+          className={styles.switch}
+          onClick={() => {
+            setStep({ kind: "confirm" });
+            setTurningOn(!p.on);
+            setOpen(true);
+          }}
+        >
+          <span className={styles.track} aria-hidden="true"><span className={styles.thumb} /></span>
+        </button>
+        {/* aria-checked already says it to assistive technology. */}
+        <span className={styles.state} aria-hidden="true">{p.on ? tState("on") : tState("off")}</span>
+      </span>
       {open ? (
         <dialog ref={dialogRef} className={styles.dialog} aria-labelledby={titleId} aria-describedby={descriptionId} onClose={() => setOpen(false)}>
           <h2 id={titleId}>{turningOn ? t("confirmOnTitle", { name: p.serviceName }) : t("confirmOffTitle", { name: p.serviceName })}</h2>

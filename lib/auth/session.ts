@@ -1,23 +1,23 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { StaffRole } from "@/lib/db/generated/enums";
-import { authOptions } from "./options";
+import { readSessionCookie } from "./session-cookie";
+import { liveSession } from "./session-registry";
 
 /** Who is looking: a customer, possibly limited to one PEC mailbox (login with the PEC). */
 export type Viewer = { customerId: string; username: string; pecServiceId?: string; /** The UserSession of this browser. */ sessionId?: string };
 
-// Cached per request: the layout and the page both ask, and each reading of the session cookie
-// decrypts it and encrypts a refreshed one. The cookie must name a session still open in the
-// registry: the session callback (lib/auth/options.ts) looks it up, so a session signed out
-// elsewhere comes back empty, here and at next-auth's own /api/auth/session.
+// Cached per request: the layout and the page both ask. The cookie must name a session still
+// open in the registry (one primary-key lookup): signed out elsewhere, it opens nothing.
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await getServerSession(authOptions());
+  const session = await readSessionCookie();
   // A staff session never opens the customer area.
-  if (!session?.customerId || session.staffId || !session.sessionId) return null;
-  return { customerId: session.customerId, username: session.user?.name ?? "", pecServiceId: session.pecServiceId, sessionId: session.sessionId };
+  if (!session?.customerId || session.staffId) return null;
+  const live = await liveSession(session.sessionId);
+  if (!live || live.customerId !== session.customerId || (live.pecServiceId ?? undefined) !== session.pecServiceId) return null;
+  return { customerId: session.customerId, username: session.username ?? "", pecServiceId: session.pecServiceId, sessionId: live.id };
 });
 
 export async function requireViewer(): Promise<Viewer> {
@@ -55,8 +55,10 @@ export const STAFF_SETUP_PATH = "/backoffice/primo-accesso";
 // Cached per request: the back office's layout and its page both ask. A disabled member of staff,
 // or a session signed out, is nobody.
 export const getStaff = cache(async (): Promise<Staff | null> => {
-  const session = await getServerSession(authOptions());
-  if (!session?.staffId || session.customerId || !session.sessionId) return null;
+  const session = await readSessionCookie();
+  if (!session?.staffId || session.customerId) return null;
+  const live = await liveSession(session.sessionId);
+  if (!live || live.staffId !== session.staffId) return null;
   const staff = await db.staffUser.findUnique({
     where: { id: session.staffId },
     select: { id: true, username: true, displayName: true, role: true, disabledAt: true, mustChangePassword: true, secondStepBlockedAt: true, totp: { select: { confirmedAt: true } } },

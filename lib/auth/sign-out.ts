@@ -1,10 +1,9 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { authOptions } from "./options";
 import { ownerEntity, ownerKey, type Owner } from "./owner";
+import { readSessionCookie } from "./session-cookie";
 import { revokeSessions } from "./session-registry";
 
 // next-auth's session cookie (JWT strategy), split into `.0`, `.1`… when large; `__Secure-` over https.
@@ -16,7 +15,7 @@ const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
  * client bundle nor JavaScript at all.
  */
 export async function endSession() {
-  const session = await getServerSession(authOptions()).catch(() => null);
+  const session = await readSessionCookie().catch(() => null);
   const owner: Owner | null = session?.staffId ? { staffId: session.staffId } : session?.customerId ? { customerId: session.customerId } : null;
   const sessionId = session?.sessionId;
   if (owner && sessionId && /^[0-9a-f-]{36}$/i.test(sessionId)) {

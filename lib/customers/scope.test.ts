@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { demoIds, seedDemoData } from "@/lib/demo/seed";
 import { getOrderDetail, listOrders, countAwaitingOrders } from "@/lib/orders/queries";
-import { getServiceDetail, listServices } from "@/lib/services/queries";
+import { listFailedRenewals } from "@/lib/renewals/queries";
+import { getHomeOverview, getServiceDetail, listServices } from "@/lib/services/queries";
 
 const mario = { customerId: demoIds.mario, username: "mario.rossi" };
 const marioByPec = { ...mario, pecServiceId: demoIds.marioPec };
@@ -44,6 +45,25 @@ describe("what a customer can see", () => {
     expect((await listOrders(mario, { status: "AWAITING_PAYMENT" })).length).toBe(2);
     const renewal = Object.fromEntries((await listServices(mario)).map((s) => [s.productCode, s.renewal]));
     expect(renewal).toEqual({ PEC: "off", SPID: "on", FATTURAZIONE_ELETTRONICA: "on", FIRMA_DIGITALE: "unavailable", MARCA_TEMPORALE: "unavailable" });
+  });
+});
+
+describe("the home page's one query", () => {
+  it("shows what the separate queries show, within the same scope", async () => {
+    for (const viewer of [mario, marioByPec, anna]) {
+      const home = await getHomeOverview(viewer);
+      expect(home.services).toEqual(await listServices(viewer));
+      expect(home.awaitingOrders).toBe(await countAwaitingOrders(viewer));
+      expect(home.failedRenewals).toEqual(await listFailedRenewals(viewer));
+    }
+    expect((await getHomeOverview(marioByPec)).services.map((s) => s.id)).toEqual([demoIds.marioPec]);
+    expect((await getHomeOverview(mario)).awaitingOrders).toBe(2);
+  });
+
+  it("names the renewal card on the home page and on the service page", async () => {
+    const card = (await getHomeOverview(mario)).renewalCard;
+    expect(card).toMatch(/•••• \d{4}$/);
+    expect((await getServiceDetail(mario, demoIds.marioSpid))?.renewalCard).toBe(card);
   });
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { Viewer } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/db/ids";
@@ -25,8 +26,8 @@ export async function listInvoices(viewer: Viewer) {
 
 export type InvoiceRow = Awaited<ReturnType<typeof listInvoices>>[number];
 
-/** One invoice with its lines and the payments made on Paga fattura, or null when it isn't the viewer's. */
-export async function getInvoiceDetail(viewer: Viewer, invoiceId: string) {
+/** One invoice with its lines and the payments made on Paga fattura, or null when it isn't the viewer's. Cached per request: the title asks too. */
+export const getInvoiceDetail = cache(async (viewer: Viewer, invoiceId: string) => {
   const customerId = accountOf(viewer);
   if (!customerId || !isUuid(invoiceId)) return null;
   const invoice = await db.invoice.findFirst({
@@ -53,7 +54,7 @@ export async function getInvoiceDetail(viewer: Viewer, invoiceId: string) {
       ...p, ...attempt, refund: attempt.refundedAt ? ("done" as const) : attempt.refundOwedAt ? ("owed" as const) : null,
     })),
   };
-}
+});
 
 export type InvoiceDetail = NonNullable<Awaited<ReturnType<typeof getInvoiceDetail>>>;
 

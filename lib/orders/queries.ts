@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { z } from "zod";
 import type { Viewer } from "@/lib/auth/session";
 import { orderScope } from "@/lib/customers/scope";
@@ -32,11 +33,15 @@ export async function listOrders(viewer: Viewer, filter: { status?: OrderStatusN
 export type OrderRow = Awaited<ReturnType<typeof listOrders>>[number];
 
 export async function countAwaitingOrders(viewer: Viewer): Promise<number> {
-  return db.order.count({ where: { AND: [orderScope(viewer), { status: "AWAITING_PAYMENT" }] } });
+  return db.order.count({ where: awaitingOrdersWhere(viewer) });
 }
 
-/** One order with its items, or null when it isn't the viewer's (the page answers 404). */
-export async function getOrderDetail(viewer: Viewer, orderId: string) {
+export function awaitingOrdersWhere(viewer: Viewer) {
+  return { AND: [orderScope(viewer), { status: "AWAITING_PAYMENT" as const }] };
+}
+
+/** One order with its items, or null when it isn't the viewer's (the page answers 404). Cached per request: the title asks too. */
+export const getOrderDetail = cache(async (viewer: Viewer, orderId: string) => {
   if (!isUuid(orderId)) return null;
   return db.order.findFirst({
     where: { AND: [orderScope(viewer), { id: orderId }] },
@@ -54,6 +59,6 @@ export async function getOrderDetail(viewer: Viewer, orderId: string) {
       items: { select: { id: true, description: true, quantity: true, netCents: true, vatCents: true, totalCents: true } },
     },
   });
-}
+});
 
 export type OrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderDetail>>>;

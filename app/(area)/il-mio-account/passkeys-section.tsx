@@ -1,6 +1,5 @@
 "use client";
 
-import { startRegistration } from "@simplewebauthn/browser";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -27,6 +26,8 @@ export function PasskeysSection({ passkeys }: { passkeys: Passkey[] }) {
     const options = await passkeyOptionsAction(values);
     if (!options.ok) return options;
     try {
+      // The WebAuthn client is loaded on the click, not with the page.
+      const { startRegistration } = await import("@simplewebauthn/browser");
       const response = await startRegistration({ optionsJSON: options.data });
       const added = await addPasskeyAction({ name: name.trim() || t("defaultName"), response: JSON.stringify(response) });
       if (added.ok) {

@@ -1,28 +1,29 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { startAuthentication } from "@simplewebauthn/browser";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm, type FieldValues, type Path } from "react-hook-form";
-import type { z } from "zod";
+import { lazy, Suspense, useState } from "react";
+import { useForm, type Path } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { parseSecondStep, SecondStepForm, type SecondStepChallenge } from "@/components/account/second-step-form";
-import { accountLoginInput, pecLoginInput } from "@/lib/auth/schemas";
+import { parseSecondStep, type SecondStepChallenge } from "@/components/account/second-step";
+import { credentialsSignIn } from "@/lib/auth/credentials-sign-in";
+import { accountLoginChecks, pecLoginChecks } from "@/lib/auth/login-checks";
+import { rule, type Checks } from "@/lib/forms/checks";
 import { passkeyLoginOptionsAction, secondStepPasskeyOptionsAction } from "./actions";
 
-type Field<T> = { name: Path<T>; label: string; type: string; autoComplete: string };
+// Only an account with a second step needs it: loaded then, not with the page.
+const SecondStepForm = lazy(() => import("@/components/account/second-step-form").then((m) => ({ default: m.SecondStepForm })));
 
-function LoginForm<S extends z.ZodType<FieldValues, FieldValues>>(props: {
+type Field<N extends string> = { name: N & Path<Record<N, string>>; label: string; type: string; autoComplete: string };
+
+function LoginForm<N extends string>(props: {
   provider: "account" | "pec";
   title: string;
-  schema: S;
-  fields: Field<z.input<S>>[];
+  checks: Checks<N>;
+  fields: Field<N>[];
   landing: string;
   onSecondStep?: (challenge: SecondStepChallenge) => void;
   children?: React.ReactNode;
@@ -30,12 +31,14 @@ function LoginForm<S extends z.ZodType<FieldValues, FieldValues>>(props: {
   const t = useTranslations("login");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(props.schema) });
+  // The checks (login-checks.ts) are what the server's zod schemas check, without zod in the page.
+  const form = useForm<Record<N, string>>();
+  const { errors, isSubmitting } = form.formState;
   const headingId = `login-${props.provider}-title`;
 
-  async function onSubmit(values: z.output<S>) {
+  async function onSubmit(values: Record<N, string>) {
     setError(null);
-    const result = await signIn(props.provider, { ...values, redirect: false }).catch(() => null);
+    const result = await credentialsSignIn(props.provider, values).catch(() => null);
     if (result?.ok) {
       router.replace(props.landing);
       router.refresh();
@@ -49,11 +52,10 @@ function LoginForm<S extends z.ZodType<FieldValues, FieldValues>>(props: {
     else setError(t("unavailable"));
   }
 
-  function fieldError(name: Path<z.input<S>>) {
-    const issue = form.formState.errors[name];
+  function fieldError(name: N) {
+    const issue = errors[name]?.message;
     if (!issue) return undefined;
-    const value = form.getValues(name);
-    return name === "address" && value ? t("invalidEmail") : t("required");
+    return name === "address" && issue !== "required" ? t("invalidEmail") : t("required");
   }
 
   return (
@@ -69,11 +71,11 @@ function LoginForm<S extends z.ZodType<FieldValues, FieldValues>>(props: {
             type={f.type}
             autoComplete={f.autoComplete}
             error={fieldError(f.name)}
-            {...form.register(f.name)}
+            {...form.register(f.name, rule(props.checks[f.name]))}
           />
         ))}
-        <Button type="submit" disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? t("submitting") : t("submit")}
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? t("submitting") : t("submit")}
         </Button>
       </form>
       {props.children}
@@ -91,8 +93,10 @@ function PasskeyLogin() {
     setError(null);
     setBusy(true);
     try {
-      const response = await startAuthentication({ optionsJSON: await passkeyLoginOptionsAction() });
-      const result = await signIn("passkey", { response: JSON.stringify(response), redirect: false });
+      // The WebAuthn client is loaded on the click, not with the page.
+      const [{ startAuthentication }, optionsJSON] = await Promise.all([import("@simplewebauthn/browser"), passkeyLoginOptionsAction()]);
+      const response = await startAuthentication({ optionsJSON });
+      const result = await credentialsSignIn("passkey", { response: JSON.stringify(response) });
       if (result?.ok) {
         router.replace("/");
         router.refresh();
@@ -122,14 +126,20 @@ export function LoginForms() {
   const t = useTranslations("login");
   const tAccount = useTranslations("signIn.forgot");
   const [challenge, setChallenge] = useState<SecondStepChallenge | null>(null);
-  if (challenge) return <SecondStepForm challenge={challenge} landing="/" onRestart={() => setChallenge(null)} passkeyOptions={secondStepPasskeyOptionsAction} />;
+  if (challenge) {
+    return (
+      <Suspense fallback={null}>
+        <SecondStepForm challenge={challenge} landing="/" onRestart={() => setChallenge(null)} passkeyOptions={secondStepPasskeyOptionsAction} />
+      </Suspense>
+    );
+  }
   return (
     <>
       <div className="grid-2">
         <LoginForm
           provider="account"
           title={t("accountTitle")}
-          schema={accountLoginInput}
+          checks={accountLoginChecks}
           landing="/"
           onSecondStep={setChallenge}
           fields={[
@@ -144,7 +154,7 @@ export function LoginForms() {
         <LoginForm
           provider="pec"
           title={t("pecTitle")}
-          schema={pecLoginInput}
+          checks={pecLoginChecks}
           landing="/pec"
           fields={[
             { name: "address", label: t("pecAddress"), type: "email", autoComplete: "username" },

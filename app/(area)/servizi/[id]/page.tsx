@@ -7,7 +7,7 @@ import { RenewalSwitch } from "@/components/services/renewal-switch";
 import { RenewalBadge, ServiceStatusBadge } from "@/components/services/status-badges";
 import { requireViewer } from "@/lib/auth/session";
 import { formatMoney, withVat } from "@/lib/money";
-import { getRenewalCardLabel, getServiceDetail } from "@/lib/services/queries";
+import { getServiceDetail } from "@/lib/services/queries";
 import { renewalSwitchable } from "@/lib/services/renewal";
 
 type Props = { params: Promise<{ id: string }> };
@@ -21,7 +21,8 @@ export default async function ServicePage({ params }: Props) {
   const viewer = await requireViewer();
   const service = await getServiceDetail(viewer, (await params).id);
   if (!service) notFound();
-  const [t, tSwitch, format, renewalCard] = await Promise.all([getTranslations("service"), getTranslations("renewalSwitch"), getFormatter(), getRenewalCardLabel(viewer)]);
+  const [t, tSwitch, format] = await Promise.all([getTranslations("service"), getTranslations("renewalSwitch"), getFormatter()]);
+  const renewalCard = service.renewalCard;
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "long" }) : t("notYetActive"));
   const switchable = renewalSwitchable(service);
   const renewalHelp = switchable || service.renewal !== "off"

@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -9,7 +8,9 @@ import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { parseSecondStep, SecondStepForm, type SecondStepChallenge } from "@/components/account/second-step-form";
+import { parseSecondStep, type SecondStepChallenge } from "@/components/account/second-step";
+import { SecondStepForm } from "@/components/account/second-step-form";
+import { credentialsSignIn } from "@/lib/auth/credentials-sign-in";
 import { staffLoginInput, type StaffLoginInput } from "@/lib/auth/schemas";
 
 export function StaffLoginForm() {
@@ -22,7 +23,7 @@ export function StaffLoginForm() {
 
   async function onSubmit(values: StaffLoginInput) {
     setError(null);
-    const result = await signIn("staff", { ...values, redirect: false }).catch(() => null);
+    const result = await credentialsSignIn("staff", values).catch(() => null);
     if (result?.ok) {
       router.replace("/backoffice/richieste");
       router.refresh();
