@@ -41,6 +41,20 @@ export async function createAttempt(tx: Tx, a: NewAttempt): Promise<{ id: string
 }
 
 /**
+ * `createAttempt` for several attempts in one statement (the renewal engine's batches), each with
+ * its idempotency key, before anything is sent to the bank. Answers them in the order given.
+ */
+export async function createAttempts(tx: Tx, list: NewAttempt[]): Promise<{ id: string; idempotencyKey: string }[]> {
+  const at = now();
+  const rows = list.map((a) => ({
+    id: randomUUID(), purpose: a.purpose, amountCents: a.amountCents, idempotencyKey: `${keyPrefix[a.purpose]}_${randomUUID()}`, activeKey: a.activeKey,
+    offSession: a.offSession ?? false, ip: a.ip, userAgent: a.userAgent?.slice(0, 500), createdAt: at,
+  }));
+  if (rows.length) await tx.attempt.createMany({ data: rows });
+  return rows.map(({ id, idempotencyKey }) => ({ id, idempotencyKey }));
+}
+
+/**
  * Runs `take` (a transaction that makes an attempt hold a debt: `createAttempt` with its
  * `activeKey`, or setting it on a prepared one) and, when another attempt holds that debt,
  * settles that one first: ended at the bank if its payer left it there, else refused as

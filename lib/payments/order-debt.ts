@@ -47,7 +47,6 @@ export const orderDebt: Debt = {
     const p = await paymentOf(tx, attempt.id);
     const paid = await tx.order.updateMany({ where: { id: p.orderId, status: "AWAITING_PAYMENT" }, data: { status: "PAID", paidAt: at } });
     if (paid.count === 0) throw new SettlesNothing(attempt.id);
-    await issueInvoiceForOrder(tx, p.orderId);
     const { customer, order } = await tx.payment.findUniqueOrThrow({
       where: { id: attempt.id },
       select: {
@@ -109,6 +108,8 @@ export const orderDebt: Debt = {
         props: { name, serviceName: service.name, productName: service.product.name, card: paidWith, nextRenewalAt: expiresAt.toISOString(), renewalTotalCents: withVat(service.renewalPriceCents).totalCents },
       });
     }
+    // Last: its number's lock (one for every invoice) is held until commit, so every other write comes first.
+    await issueInvoiceForOrder(tx, p.orderId);
   },
 
   async subject(tx, attempt) {
