@@ -5,7 +5,7 @@ import { db, type Tx } from "@/lib/db";
 import { getGateway } from "@/lib/gateway";
 import type { DeclineReason } from "@/lib/gateway/types";
 import { log } from "@/lib/ops/log";
-import { debtOf, factsSelect, readFacts } from "./debts";
+import { debtOf, readFacts } from "./debts";
 import { isUniqueViolation, SettlesNothing } from "./errors";
 import { oweRefund, runOwedRefund } from "./refunds";
 import { statusesBefore } from "./state";
@@ -17,9 +17,13 @@ export type FailureReason = DeclineReason | "not_sent" | "expired" | "invoice_pa
 export const SETTLE_FAILURES_BEFORE_REFUND = 5;
 
 /** The attempt's row, locked until the transaction ends (after the debt's locks, as every settler takes them). */
-async function lockFacts(tx: Tx, attemptId: string) {
-  await tx.$queryRaw`SELECT "id" FROM "Attempt" WHERE "id" = ${attemptId}::uuid FOR NO KEY UPDATE`;
-  return tx.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { ...factsSelect, gatewayChargeId: true } });
+async function lockFacts(tx: Tx, attemptId: string): Promise<AttemptFacts & { gatewayChargeId: string | null }> {
+  // The facts of `factsSelect`, read with the lock in one statement.
+  const [a] = await tx.$queryRaw<(AttemptFacts & { gatewayChargeId: string | null })[]>`
+    SELECT "id", "purpose"::text AS "purpose", "status"::text AS "status", "amountCents", "offSession", "ip", "userAgent", "gatewayChargeId"
+    FROM "Attempt" WHERE "id" = ${attemptId}::uuid FOR NO KEY UPDATE`;
+  if (!a) throw new Error(`attempt ${attemptId} not found`);
+  return a;
 }
 
 /**
