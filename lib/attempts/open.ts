@@ -54,6 +54,17 @@ export async function createAttempts(tx: Tx, list: NewAttempt[]): Promise<{ id: 
   return rows.map(({ id, idempotencyKey }) => ({ id, idempotencyKey }));
 }
 
+/** Thrown by `refuseIfHeld`: `holdDebt` then deals with the holder, as when the unique key refuses a second one. */
+class DebtTaken extends Error {}
+
+/**
+ * Inside `take`, under the debt's lock: another attempt already holds the debt, so stop before
+ * reading and writing what the unique key would refuse at the end anyway.
+ */
+export async function refuseIfHeld(tx: Tx, activeKey: string) {
+  if (await tx.attempt.findUnique({ where: { activeKey }, select: { id: true } })) throw new DebtTaken("debt held");
+}
+
 /**
  * Runs `take` (a transaction that makes an attempt hold a debt: `createAttempt` with its
  * `activeKey`, or setting it on a prepared one) and, when another attempt holds that debt,
@@ -70,7 +81,7 @@ export async function holdDebt<T>(activeKey: string, take: () => Promise<T>, opt
     try {
       return await take();
     } catch (error) {
-      if (!isUniqueViolation(error, "activeKey")) throw error;
+      if (!(error instanceof DebtTaken) && !isUniqueViolation(error, "activeKey")) throw error;
       if (opts.giveWay) throw new DebtHeldError("in_progress");
       await settleHolder(activeKey, opts.leftAfterMs ?? 0);
     }

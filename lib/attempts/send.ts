@@ -23,7 +23,7 @@ export type BankRequest =
  */
 export async function sendAttempt(attemptId: string, request: BankRequest): Promise<AttemptView> {
   const [a] = await db.attempt.updateManyAndReturn({
-    where: { id: attemptId, status: "CREATED" }, data: { status: "SENT", sentAt: now() }, select: { amountCents: true, currency: true, idempotencyKey: true },
+    where: { id: attemptId, status: "CREATED" }, data: { status: "SENT", sentAt: now() }, select: { amountCents: true, currency: true, idempotencyKey: true, purpose: true },
   });
   if (!a) return currentView(attemptId);
   failpoint("attempt.after-sent");
@@ -43,7 +43,7 @@ export async function sendAttempt(attemptId: string, request: BankRequest): Prom
       ...common, cardToken: request.cardToken, merchantCustomerRef: request.merchantCustomerRef, description: request.description, initiator: request.initiator, returnUrl: request.returnPath,
     });
     failpoint("attempt.after-charge");
-    const view = await applyOutcome(attemptId, outcome);
+    const view = await applyOutcome(attemptId, outcome, { purpose: a.purpose });
     failpoint("attempt.after-record");
     return view;
   } catch (error) {

@@ -4,6 +4,7 @@ import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
 import { getGateway } from "@/lib/gateway";
 import type { DeclineReason } from "@/lib/gateway/types";
+import type { AttemptPurpose } from "@/lib/db/generated/enums";
 import { log } from "@/lib/ops/log";
 import { debtOf, readFacts } from "./debts";
 import { isUniqueViolation, SettlesNothing } from "./errors";
@@ -35,8 +36,9 @@ async function lockFacts(tx: Tx, attemptId: string): Promise<AttemptFacts & { ga
  * defect) is retried by the janitor and, after a few failures, given back rather than kept
  * without a record. Idempotent: a replay finds the attempt settled.
  */
-export async function settleSuccess(attemptId: string, outcome: SuccessOutcome): Promise<void> {
-  const { purpose } = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { purpose: true } });
+export async function settleSuccess(attemptId: string, outcome: SuccessOutcome, known: { purpose?: AttemptPurpose } = {}): Promise<void> {
+  // What the attempt pays never changes: a caller that has just read it says so.
+  const purpose = known.purpose ?? (await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { purpose: true } })).purpose;
   const debt = debtOf(purpose);
   const closeAfterwards = (reason: RefundReason) =>
     db.$transaction(async (tx) => {

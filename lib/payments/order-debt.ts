@@ -37,13 +37,14 @@ async function paymentOf(tx: Tx, attemptId: string): Promise<PaymentRow> {
 
 /** What the success's e-mails and the service's extension need, in one read (six with nested selects). */
 type PaidOrder = {
-  displayName: string; email: string; locale: Locale; number: string; netCents: number; vatCents: number; totalCents: number; description: string | null;
+  displayName: string; email: string; locale: Locale; renewalCardId: string | null; consentToBind: boolean; number: string; netCents: number; vatCents: number; totalCents: number; description: string | null;
   serviceId: string | null; serviceName: string | null; serviceStatus: ServiceStatus | null; expiresAt: Date | null; autoRenewal: boolean | null; renewalPriceCents: number | null;
   productName: string | null; autoRenewalAvailable: boolean | null; renewalActivationEmail: boolean | null;
 };
 const readPaidOrder = async (tx: Tx, attemptId: string) =>
   (await tx.$queryRaw<PaidOrder[]>`
-    SELECT c."displayName", c."email", c."locale"::text AS "locale", o."number", o."netCents", o."vatCents", o."totalCents",
+    SELECT c."displayName", c."email", c."locale"::text AS "locale", c."renewalCardId",
+      EXISTS (SELECT 1 FROM "CeilingConsent" k WHERE k."attemptId" = p."id" AND k."cardId" IS NULL) AS "consentToBind", o."number", o."netCents", o."vatCents", o."totalCents",
       (SELECT i."description" FROM "OrderItem" i WHERE i."orderId" = o."id" ORDER BY i."id" LIMIT 1) AS "description",
       s."id" AS "serviceId", s."name" AS "serviceName", s."status"::text AS "serviceStatus", s."expiresAt", s."autoRenewal", s."renewalPriceCents",
       pr."name" AS "productName", pr."autoRenewalAvailable", pr."renewalActivationEmail"
@@ -110,9 +111,9 @@ export const orderDebt: Debt = {
         data: { status: "ACTIVE", expiresAt, ...(service.status !== "ACTIVE" ? { activatedAt: at } : {}), ...(paysRenewals ? { autoRenewal: true } : {}) },
       });
     }
-    if (card && paysRenewals) await tx.customer.update({ where: { id: p.customerId }, data: { renewalCardId: card.id } });
+    if (card && paysRenewals && paidOrder.renewalCardId !== card.id) await tx.customer.update({ where: { id: p.customerId }, data: { renewalCardId: card.id } });
     // The consent given for this payment comes into force with its success, for the card that paid.
-    if (card && paysRenewals) await tx.ceilingConsent.updateMany({ where: { attemptId: attempt.id, cardId: null }, data: { cardId: card.id } });
+    if (card && paysRenewals && paidOrder.consentToBind) await tx.ceilingConsent.updateMany({ where: { attemptId: attempt.id, cardId: null }, data: { cardId: card.id } });
 
     const paidWith = cardLabel(card ?? outcome.card);
     await writeAudit(tx, {

@@ -1,9 +1,10 @@
 import "server-only";
-import { activeKeyOf, createAttempt, DebtHeldError, holdDebt, sendAttempt } from "@/lib/attempts";
+import { activeKeyOf, createAttempt, DebtHeldError, holdDebt, refuseIfHeld, sendAttempt } from "@/lib/attempts";
 import { actorOf, writeAudit } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/session";
 import { lockCustomerCards } from "@/lib/cards/lock";
 import { recordCeilingConsent } from "@/lib/cards/renewal-setup";
+import { orderScope } from "@/lib/customers/scope";
 import { db } from "@/lib/db";
 import { lockOrder } from "@/lib/orders/lock";
 import { isPayable } from "@/lib/orders/state";
@@ -32,6 +33,12 @@ export async function startOrderPayment(opts: {
     opened = await holdDebt(activeKeyOf.order(opts.orderId), () =>
       db.$transaction(async (tx) => {
         const locked = await lockOrder(tx, opts.orderId);
+        // Whose it is before anything else is told of it; then, paid or held by another attempt
+        // (a double click, a second tab), the answer comes without reading the whole checkout.
+        const owned = locked ? await tx.order.count({ where: { AND: [orderScope(viewer), { id: opts.orderId }] } }) : 0;
+        if (!locked || !owned) throw new PaymentError("order_not_found");
+        if (!isPayable(locked.status)) throw new PaymentError(locked.status === "PAID" ? "already_paid" : "not_payable");
+        await refuseIfHeld(tx, activeKeyOf.order(opts.orderId));
         // Locks in the order every writer takes them: order, then the customer's cards.
         await lockCustomerCards(tx, customerId);
         const checkout = locked ? await getCheckout(viewer, opts.orderId, tx) : null;
