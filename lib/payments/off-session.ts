@@ -14,7 +14,7 @@ export type OffSessionResult =
   | { status: "REFUSED"; reason: OffSessionRefusal };
 
 /** Bank calls in flight at once per batch: the bank answers in its own time, the database stays busy meanwhile. */
-const SEND_CONCURRENCY = 6;
+const SEND_CONCURRENCY = 4;
 
 type Opened = { attemptId: string; customerId: string; number: string; cardToken: string } | { refused: OffSessionRefusal } | { error: PaymentError };
 
