@@ -7,7 +7,7 @@
  * Prints renewals per second and the workers' memory, then checks with SQL that no service got
  * two orders for one period and no order was charged twice.
  *
- *   npm run bench:renewals -- [--services 2000]
+ *   npm run bench:renewals -- [--services 10000]
  *
  * Needs PostgreSQL: DATABASE_URL when it is postgres://… (used as is), otherwise a fresh database
  * on the throw-away server of scripts/pg-server.sh (started, and stopped at the end, if needed).
@@ -18,11 +18,14 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 
+/** `--name N` or `--name=N`. */
 const arg = (name: string, fallback: number) => {
+  const inline = process.argv.find((a) => a.startsWith(`--${name}=`));
+  if (inline) return Number(inline.slice(name.length + 3));
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const N = arg("services", 2000);
+const N = arg("services", 10_000);
 const DECLINE_EVERY = 50;
 const DAY = 86_400_000;
 
@@ -104,7 +107,7 @@ const aboveCeiling = N > 2 ? 1 : 0;
 // ---- two workers ------------------------------------------------------------------------------
 // Their own daily scheduling is off: the clock starts when both poll and the run is enqueued.
 const workers: ChildProcess[] = [0, 1].map(() =>
-  spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: { ...process.env, WORKER_POLL_MS: "200", RENEWALS_DAILY_AT: "off" }, stdio: ["ignore", "pipe", "inherit"] }),
+  spawn(process.execPath, [...(process.env.BENCH_WORKER_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_WORKER_PROF}`] : []), "--import", "tsx", "scripts/worker.ts"], { env: { ...process.env, WORKER_POLL_MS: "200", RENEWALS_DAILY_AT: "off" }, stdio: ["ignore", "pipe", "inherit"] }),
 );
 await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
   w.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("polling") && resolve());

@@ -1,5 +1,5 @@
 // The one lifecycle of every attempt at the bank (orders, invoices, card checks): see README "Payments".
-export { activeKeyOf, createAttempt, holdDebt, type NewAttempt } from "./open";
+export { activeKeyOf, createAttempt, createAttempts, holdDebt, refuseIfHeld, type NewAttempt } from "./open";
 export { sendAttempt, NOTIFY_PATH, type BankRequest } from "./send";
 export { applyOutcome, confirmAttempt, currentView } from "./outcome";
 export { settleFailure, settleSuccess, type FailureReason } from "./settle";

@@ -41,6 +41,31 @@ export async function createAttempt(tx: Tx, a: NewAttempt): Promise<{ id: string
 }
 
 /**
+ * `createAttempt` for several attempts in one statement (the renewal engine's batches), each with
+ * its idempotency key, before anything is sent to the bank. Answers them in the order given.
+ */
+export async function createAttempts(tx: Tx, list: NewAttempt[]): Promise<{ id: string; idempotencyKey: string }[]> {
+  const at = now();
+  const rows = list.map((a) => ({
+    id: randomUUID(), purpose: a.purpose, amountCents: a.amountCents, idempotencyKey: `${keyPrefix[a.purpose]}_${randomUUID()}`, activeKey: a.activeKey,
+    offSession: a.offSession ?? false, ip: a.ip, userAgent: a.userAgent?.slice(0, 500), createdAt: at,
+  }));
+  if (rows.length) await tx.attempt.createMany({ data: rows });
+  return rows.map(({ id, idempotencyKey }) => ({ id, idempotencyKey }));
+}
+
+/** Thrown by `refuseIfHeld`: `holdDebt` then deals with the holder, as when the unique key refuses a second one. */
+class DebtTaken extends Error {}
+
+/**
+ * Inside `take`, under the debt's lock: another attempt already holds the debt, so stop before
+ * reading and writing what the unique key would refuse at the end anyway.
+ */
+export async function refuseIfHeld(tx: Tx, activeKey: string) {
+  if (await tx.attempt.findUnique({ where: { activeKey }, select: { id: true } })) throw new DebtTaken("debt held");
+}
+
+/**
  * Runs `take` (a transaction that makes an attempt hold a debt: `createAttempt` with its
  * `activeKey`, or setting it on a prepared one) and, when another attempt holds that debt,
  * settles that one first: ended at the bank if its payer left it there, else refused as
@@ -56,7 +81,7 @@ export async function holdDebt<T>(activeKey: string, take: () => Promise<T>, opt
     try {
       return await take();
     } catch (error) {
-      if (!isUniqueViolation(error, "activeKey")) throw error;
+      if (!(error instanceof DebtTaken) && !isUniqueViolation(error, "activeKey")) throw error;
       if (opts.giveWay) throw new DebtHeldError("in_progress");
       await settleHolder(activeKey, opts.leftAfterMs ?? 0);
     }

@@ -3,6 +3,7 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { getGateway } from "@/lib/gateway";
 import type { AttemptRef, PaymentOutcome } from "@/lib/gateway/types";
+import type { AttemptPurpose } from "@/lib/db/generated/enums";
 import { failpoint } from "@/lib/ops/failpoints";
 import { settleFailure, settleSuccess } from "./settle";
 import { IN_FLIGHT_GRACE_MS, viewOf, type AttemptView } from "./state";
@@ -23,10 +24,10 @@ export async function currentView(attemptId: string): Promise<AttemptView> {
  * The one place where the bank's answer about an attempt becomes its status. `requires_action`
  * keeps the payer's next step (the bank's page), unless the attempt was settled meanwhile.
  */
-export async function applyOutcome(attemptId: string, outcome: PaymentOutcome): Promise<AttemptView> {
+export async function applyOutcome(attemptId: string, outcome: PaymentOutcome, known: { purpose?: AttemptPurpose } = {}): Promise<AttemptView> {
   switch (outcome.status) {
     case "succeeded":
-      await settleSuccess(attemptId, outcome);
+      await settleSuccess(attemptId, outcome, known);
       break;
     case "failed":
       await settleFailure(attemptId, outcome.reason);

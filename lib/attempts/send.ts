@@ -22,10 +22,11 @@ export type BankRequest =
  * is unknown, and the reconciliation asks the bank.
  */
 export async function sendAttempt(attemptId: string, request: BankRequest): Promise<AttemptView> {
-  const sent = await db.attempt.updateMany({ where: { id: attemptId, status: "CREATED" }, data: { status: "SENT", sentAt: now() } });
-  if (sent.count === 0) return currentView(attemptId);
+  const [a] = await db.attempt.updateManyAndReturn({
+    where: { id: attemptId, status: "CREATED" }, data: { status: "SENT", sentAt: now() }, select: { amountCents: true, currency: true, idempotencyKey: true, purpose: true },
+  });
+  if (!a) return currentView(attemptId);
   failpoint("attempt.after-sent");
-  const a = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { amountCents: true, currency: true, idempotencyKey: true } });
   const common = { amountCents: a.amountCents, currency: "EUR" as const, merchantRef: attemptId, idempotencyKey: a.idempotencyKey, notifyUrl: NOTIFY_PATH };
   const gateway = getGateway();
   try {
@@ -42,7 +43,7 @@ export async function sendAttempt(attemptId: string, request: BankRequest): Prom
       ...common, cardToken: request.cardToken, merchantCustomerRef: request.merchantCustomerRef, description: request.description, initiator: request.initiator, returnUrl: request.returnPath,
     });
     failpoint("attempt.after-charge");
-    const view = await applyOutcome(attemptId, outcome);
+    const view = await applyOutcome(attemptId, outcome, { purpose: a.purpose });
     failpoint("attempt.after-record");
     return view;
   } catch (error) {

@@ -4,8 +4,9 @@ import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
 import { getGateway } from "@/lib/gateway";
 import type { DeclineReason } from "@/lib/gateway/types";
+import type { AttemptPurpose } from "@/lib/db/generated/enums";
 import { log } from "@/lib/ops/log";
-import { debtOf, factsSelect, readFacts } from "./debts";
+import { debtOf, readFacts } from "./debts";
 import { isUniqueViolation, SettlesNothing } from "./errors";
 import { oweRefund, runOwedRefund } from "./refunds";
 import { statusesBefore } from "./state";
@@ -17,9 +18,13 @@ export type FailureReason = DeclineReason | "not_sent" | "expired" | "invoice_pa
 export const SETTLE_FAILURES_BEFORE_REFUND = 5;
 
 /** The attempt's row, locked until the transaction ends (after the debt's locks, as every settler takes them). */
-async function lockFacts(tx: Tx, attemptId: string) {
-  await tx.$queryRaw`SELECT "id" FROM "Attempt" WHERE "id" = ${attemptId}::uuid FOR NO KEY UPDATE`;
-  return tx.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { ...factsSelect, gatewayChargeId: true } });
+async function lockFacts(tx: Tx, attemptId: string): Promise<AttemptFacts & { gatewayChargeId: string | null }> {
+  // The facts of `factsSelect`, read with the lock in one statement.
+  const [a] = await tx.$queryRaw<(AttemptFacts & { gatewayChargeId: string | null })[]>`
+    SELECT "id", "purpose"::text AS "purpose", "status"::text AS "status", "amountCents", "offSession", "ip", "userAgent", "gatewayChargeId"
+    FROM "Attempt" WHERE "id" = ${attemptId}::uuid FOR NO KEY UPDATE`;
+  if (!a) throw new Error(`attempt ${attemptId} not found`);
+  return a;
 }
 
 /**
@@ -31,8 +36,9 @@ async function lockFacts(tx: Tx, attemptId: string) {
  * defect) is retried by the janitor and, after a few failures, given back rather than kept
  * without a record. Idempotent: a replay finds the attempt settled.
  */
-export async function settleSuccess(attemptId: string, outcome: SuccessOutcome): Promise<void> {
-  const { purpose } = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { purpose: true } });
+export async function settleSuccess(attemptId: string, outcome: SuccessOutcome, known: { purpose?: AttemptPurpose } = {}): Promise<void> {
+  // What the attempt pays never changes: a caller that has just read it says so.
+  const purpose = known.purpose ?? (await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { purpose: true } })).purpose;
   const debt = debtOf(purpose);
   const closeAfterwards = (reason: RefundReason) =>
     db.$transaction(async (tx) => {

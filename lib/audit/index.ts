@@ -16,6 +16,11 @@ export async function writeAudit(tx: Tx, entry: AuditEntry) {
   await tx.auditLog.create({ data: entry });
 }
 
+/** Several entries at once (a batch of renewals), in the caller's transaction. */
+export async function writeAudits(tx: Tx, entries: AuditEntry[]) {
+  if (entries.length) await tx.auditLog.createMany({ data: entries });
+}
+
 export const actorOf = {
   customer: (id: string) => `customer:${id}`,
   staff: (id: string) => `staff:${id}`,

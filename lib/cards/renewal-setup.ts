@@ -37,8 +37,32 @@ export async function getRenewalSetup(customerId: string, tx: Tx = db) {
 export type RenewalSetup = Awaited<ReturnType<typeof getRenewalSetup>>;
 
 /** The ceiling in force belongs to the renewal card and covers `amountCents` (VAT included). */
-export function ceilingCovers(setup: Pick<RenewalSetup, "renewalCard" | "ceiling">, amountCents: number): boolean {
+export function ceilingCovers(setup: { renewalCard: { id: string } | null; ceiling: { cardId: string | null; amountCents: number } | null }, amountCents: number): boolean {
   return !!setup.renewalCard && !!setup.ceiling && setup.ceiling.cardId === setup.renewalCard.id && amountCents <= setup.ceiling.amountCents;
+}
+
+/**
+ * The renewal card of each customer (saved, not removed; with its token, for the bank only) and
+ * the ceiling in force for it, for many customers at once: the renewal engine's off-session
+ * charges. The same rules as `getRenewalSetup` and `ceilingInForce`: the card's own newest consent.
+ */
+export async function getRenewalCards(tx: Tx, customerIds: string[]) {
+  const customers = await tx.customer.findMany({
+    where: { id: { in: customerIds } },
+    select: { id: true, renewalCard: { select: { id: true, expMonth: true, expYear: true, removedAt: true, gatewayToken: true } } },
+  });
+  const cards = customers.flatMap((c) => (c.renewalCard && !c.renewalCard.removedAt ? [{ customerId: c.id, card: c.renewalCard }] : []));
+  const consents = cards.length
+    ? await tx.ceilingConsent.findMany({
+        where: { customerId: { in: cards.map((c) => c.customerId) }, cardId: { in: cards.map((c) => c.card.id) } },
+        select: { id: true, amountCents: true, cardId: true, createdAt: true, customerId: true },
+        orderBy: { createdAt: "desc" },
+      })
+    : [];
+  return new Map(cards.map(({ customerId, card }) => {
+    const ceiling = consents.find((k) => k.customerId === customerId && k.cardId === card.id) ?? null;
+    return [customerId, { renewalCard: card, ceiling }];
+  }));
 }
 
 /**

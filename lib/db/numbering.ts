@@ -14,9 +14,15 @@ const numbered = {
 /**
  * The next number of the (Italian) year after the highest one in `table`, e.g. ORD-2026-000124.
  * Takes a transaction-scoped advisory lock per table, so that concurrent writers never compute
- * the same number (the unique `number` column would refuse the loser anyway).
+ * the same number (the unique `number` column would refuse the loser anyway). The lock is held
+ * until the transaction ends: take it as late as possible in the transaction.
  */
 export async function nextYearlyNumber(tx: Tx, table: keyof typeof numbered): Promise<string> {
+  return (await nextYearlyNumbers(tx, table, 1))[0];
+}
+
+/** `count` consecutive numbers for a batch of rows written in the same transaction, under one lock. */
+export async function nextYearlyNumbers(tx: Tx, table: keyof typeof numbered, count: number): Promise<string[]> {
   const { prefix: kind, lock } = numbered[table];
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${lock}::bigint)`;
   const prefix = `${kind}-${romeWall(now()).year}-`;
@@ -25,5 +31,5 @@ export async function nextYearlyNumber(tx: Tx, table: keyof typeof numbered): Pr
     WHERE "number" BETWEEN ${`${prefix}000000`} AND ${`${prefix}999999`} AND "number" ~ ${`^${prefix}[0-9]{6}$`}
     ORDER BY "number" DESC LIMIT 1`;
   const last = rows[0] ? Number(rows[0].number.slice(prefix.length)) : 0;
-  return `${prefix}${String(last + 1).padStart(6, "0")}`;
+  return Array.from({ length: count }, (_, i) => `${prefix}${String(last + 1 + i).padStart(6, "0")}`);
 }

@@ -4,9 +4,9 @@ import { sendGatewayNotification } from "@/lib/gateway/sandbox";
 import { reconcileJob, scheduleReconciliation } from "@/lib/attempts";
 import { sendPaymentsListJob } from "@/lib/payments-list/send-job";
 import { sendReceiptJob } from "@/lib/receipts/send-job";
-import { renewServiceJob, runDailyRenewals, scheduleDailyRenewals } from "@/lib/renewals/job";
+import { renewServicesJob, runDailyRenewals, scheduleDailyRenewals } from "@/lib/renewals/job";
 import { pruneFinishedJobs, schedulePruning } from "./prune";
-import { registerJobHandler } from "./registry";
+import { registerJobBatchHandler, registerJobHandler } from "./registry";
 
 /**
  * The handlers a worker process runs. Kept out of `lib/jobs/index.ts`: code that only enqueues
@@ -16,7 +16,8 @@ export function registerDefaultJobHandlers() {
   registerJobHandler("email.send", createEmailSendHandler());
   registerJobHandler("payments.reconcile", reconcileJob);
   registerJobHandler("renewals.run", runDailyRenewals);
-  registerJobHandler("renewals.service", renewServiceJob);
+  // Claimed together, run together: one read, one lock and one insert per batch of services.
+  registerJobBatchHandler("renewals.service", renewServicesJob);
   registerJobHandler("receipts.send", sendReceiptJob);
   registerJobHandler("payments-list.send", sendPaymentsListJob);
   // The sandbox bank runs in this process: its notifications go out through the same queue.

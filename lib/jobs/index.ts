@@ -1,4 +1,4 @@
 export { enqueueJob, type EnqueuedJob } from "./enqueue";
-export { registerJobHandler } from "./registry";
+export { registerJobBatchHandler, registerJobHandler } from "./registry";
 export { runDueJobs, retryDelayMs, DEFAULT_LOCK_TIMEOUT_MS, type RunDueJobsOptions, type RunDueJobsResult } from "./run";
-export type { EnqueueJobInput, JobContext, JobHandler, JobPayloads, JobType } from "./types";
+export type { EnqueueJobInput, JobBatchHandler, JobContext, JobHandler, JobPayloads, JobType } from "./types";

@@ -33,6 +33,9 @@ export type JobContext = {
 /** Throwing makes the job retry with backoff; returning marks it done. */
 export type JobHandler<T extends JobType> = (payload: JobPayloads[T], ctx: JobContext) => Promise<void>;
 
+/** Every job of one type claimed in a round; answers each job's error (thrown to retry it) or null, in order. */
+export type JobBatchHandler<T extends JobType> = (items: { payload: JobPayloads[T]; ctx: JobContext }[]) => Promise<(unknown | null)[]>;
+
 export type EnqueueJobInput<T extends JobType> = {
   type: T;
   payload: JobPayloads[T];

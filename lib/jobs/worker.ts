@@ -25,7 +25,8 @@ export type StopWorker = () => Promise<void>;
  * previous ends), and an error is logged, never thrown: the loop keeps going.
  */
 export function startWorker(options: WorkerOptions = {}): StopWorker {
-  const { pollMs = 1000, limit = 10, lockTimeoutMs } = options;
+  // A large claim lets batch handlers (renewals) take many jobs at once; two workers still share the queue.
+  const { pollMs = 1000, limit = 50, lockTimeoutMs } = options;
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;

@@ -1,10 +1,10 @@
 import "server-only";
-import { activeKeyOf, createAttempt, DebtHeldError, holdDebt, sendAttempt } from "@/lib/attempts";
+import { activeKeyOf, createAttempt, DebtHeldError, holdDebt, refuseIfHeld, sendAttempt } from "@/lib/attempts";
 import { actorOf, writeAudit } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/session";
-import { cardValidUntil } from "@/lib/cards/expiry";
 import { lockCustomerCards } from "@/lib/cards/lock";
-import { ceilingCovers, getRenewalSetup, recordCeilingConsent } from "@/lib/cards/renewal-setup";
+import { recordCeilingConsent } from "@/lib/cards/renewal-setup";
+import { orderScope } from "@/lib/customers/scope";
 import { db } from "@/lib/db";
 import { lockOrder } from "@/lib/orders/lock";
 import { isPayable } from "@/lib/orders/state";
@@ -33,6 +33,12 @@ export async function startOrderPayment(opts: {
     opened = await holdDebt(activeKeyOf.order(opts.orderId), () =>
       db.$transaction(async (tx) => {
         const locked = await lockOrder(tx, opts.orderId);
+        // Whose it is before anything else is told of it; then, paid or held by another attempt
+        // (a double click, a second tab), the answer comes without reading the whole checkout.
+        const owned = locked ? await tx.order.count({ where: { AND: [orderScope(viewer), { id: opts.orderId }] } }) : 0;
+        if (!locked || !owned) throw new PaymentError("order_not_found");
+        if (!isPayable(locked.status)) throw new PaymentError(locked.status === "PAID" ? "already_paid" : "not_payable");
+        await refuseIfHeld(tx, activeKeyOf.order(opts.orderId));
         // Locks in the order every writer takes them: order, then the customer's cards.
         await lockCustomerCards(tx, customerId);
         const checkout = locked ? await getCheckout(viewer, opts.orderId, tx) : null;
@@ -71,51 +77,4 @@ export async function startOrderPayment(opts: {
   return { paymentId: opened.id, ...(view.redirectUrl ? { redirectUrl: view.redirectUrl } : {}) };
 }
 
-export type OffSessionRefusal = "renewal_off" | "no_card" | "above_ceiling";
-export type OffSessionResult =
-  | { status: "SUCCEEDED" | "FAILED" | "OPEN"; paymentId: string; failureReason?: string }
-  | { status: "REFUSED"; reason: OffSessionRefusal };
-
-/**
- * The renewal engine charges the renewal card with the customer absent (merchant-initiated, never
- * challenged). Under the order's and the customer's locks it checks again what allows the charge
- * (the service still renews automatically, the renewal card is still saved and valid at `at`, its
- * ceiling in force covers the amount), so a switch-off or a removal committed first is never
- * charged. A customer paying by hand at the same moment wins: this one gives way (`in_progress`).
- */
-export async function startOffSessionPayment(opts: { orderId: string; at: Date }): Promise<OffSessionResult> {
-  let opened: { id: string; customerId: string; number: string; cardToken: string } | { refused: OffSessionRefusal };
-  try {
-    opened = await holdDebt(
-      activeKeyOf.order(opts.orderId),
-      () =>
-        db.$transaction(async (tx) => {
-          const locked = await lockOrder(tx, opts.orderId);
-          if (!locked || !isPayable(locked.status)) throw new PaymentError(locked?.status === "PAID" ? "already_paid" : "not_payable");
-          await lockCustomerCards(tx, locked.customerId);
-          const order = await tx.order.findUniqueOrThrow({ where: { id: opts.orderId }, select: { number: true, service: { select: { status: true, autoRenewal: true } } } });
-          if (order.service?.status !== "ACTIVE" || !order.service.autoRenewal) return { refused: "renewal_off" as const };
-          const setup = await getRenewalSetup(locked.customerId, tx);
-          const card = setup.renewalCard && cardValidUntil(setup.renewalCard) >= opts.at ? setup.renewalCard : null;
-          if (!card) return { refused: "no_card" as const };
-          if (!ceilingCovers(setup, locked.totalCents)) return { refused: "above_ceiling" as const };
-          const { gatewayToken } = await tx.card.findUniqueOrThrow({ where: { id: card.id }, select: { gatewayToken: true } });
-          const attempt = await createAttempt(tx, { purpose: "ORDER", amountCents: locked.totalCents, activeKey: activeKeyOf.order(opts.orderId), offSession: true });
-          await tx.payment.create({ data: { id: attempt.id, orderId: opts.orderId, customerId: locked.customerId, method: "SAVED_CARD", cardId: card.id } });
-          await writeAudit(tx, {
-            actor: actorOf.system, action: "payment.started", entity: "order", entityId: opts.orderId,
-            data: { paymentId: attempt.id, amountCents: locked.totalCents, method: "SAVED_CARD", offSession: true },
-          });
-          return { id: attempt.id, customerId: locked.customerId, number: order.number, cardToken: gatewayToken };
-        }),
-      { giveWay: true },
-    );
-  } catch (error) {
-    if (error instanceof DebtHeldError) throw new PaymentError("in_progress", error.holderId);
-    throw error;
-  }
-  if ("refused" in opened) return { status: "REFUSED", reason: opened.refused };
-  const view = await sendAttempt(opened.id, { via: "saved-card", cardToken: opened.cardToken, merchantCustomerRef: opened.customerId, description: description(opened.number), initiator: "MIT" });
-  const { failureReason } = await db.attempt.findUniqueOrThrow({ where: { id: opened.id }, select: { failureReason: true } });
-  return { status: view.status, paymentId: opened.id, ...(failureReason ? { failureReason } : {}) };
-}
+export { startOffSessionPayment, startOffSessionPayments, type OffSessionRefusal, type OffSessionResult } from "./off-session";

@@ -3,7 +3,7 @@ import { actorOf, writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { EmailProps } from "@/lib/email";
 import { PaymentError } from "@/lib/payments/errors";
-import { startOffSessionPayment } from "@/lib/payments/start-payment";
+import { startOffSessionPayments, type OffSessionResult } from "@/lib/payments/start-payment";
 import { areaUrl, sendNoticeOnce } from "./notice";
 import { dueStage, nextStageAt, renewalKey } from "./schedule";
 
@@ -18,37 +18,73 @@ const knownReasons: readonly string[] = ["declined", "insufficient_funds", "expi
  * and an order paid meanwhile (by hand, or by the other worker) is no longer AWAITING_PAYMENT.
  */
 export async function chargeRenewalOrder(orderId: string, at: Date): Promise<ChargeOutcome> {
-  const order = await db.order.findUnique({
-    where: { id: orderId },
-    select: { id: true, number: true, status: true, renewalKey: true, autoChargeStage: true, totalCents: true, customerId: true,
-      service: { select: { id: true, name: true, status: true, expiresAt: true, autoRenewal: true } } },
-  });
-  const service = order?.service;
-  if (!order || !service?.expiresAt || order.status !== "AWAITING_PAYMENT" || service.status !== "ACTIVE" || !service.autoRenewal) return "skipped";
-  if (order.renewalKey !== renewalKey(service.id, service.expiresAt) || at >= service.expiresAt) return "skipped";
-  const stage = dueStage(service.expiresAt, at);
-  if (stage <= order.autoChargeStage) return "skipped";
-  const claimed = await db.order.updateMany({ where: { id: order.id, status: "AWAITING_PAYMENT", autoChargeStage: { lt: stage } }, data: { autoChargeStage: stage } });
-  if (claimed.count === 0) return "skipped";
+  const [result] = (await chargeRenewalOrders([orderId], at)).values();
+  if (result.status === "rejected") throw result.reason;
+  return result.value;
+}
 
-  let reason: FailureReason;
-  try {
-    // The charge checks again, under the order's lock, that it may happen (renewal on, card, ceiling).
-    const result = await startOffSessionPayment({ orderId: order.id, at });
-    if (result.status === "SUCCEEDED") return "charged";
-    // Still open (the bank's answer was lost): reconciliation settles it. Switched off meanwhile: nothing to do.
-    if (result.status === "OPEN") return "skipped";
-    if (result.status === "REFUSED") {
-      if (result.reason === "renewal_off") return "skipped";
-      reason = result.reason;
-    } else reason = knownReasons.includes(result.failureReason ?? "") ? (result.failureReason as FailureReason) : "other";
-  } catch (error) {
-    // Paid or being paid by hand at this very moment: nothing to charge.
-    if (error instanceof PaymentError) return "skipped";
-    throw error;
+const orderFields = {
+  id: true, number: true, status: true, renewalKey: true, autoChargeStage: true, totalCents: true, customerId: true,
+  service: { select: { id: true, name: true, status: true, expiresAt: true, autoRenewal: true } },
+} as const;
+
+/**
+ * `chargeRenewalOrder` for a batch of orders: read at once, each order's stage claimed by one
+ * conditional update per stage (the same `autoChargeStage` < stage), the charges opened together
+ * (lib/payments/off-session.ts). Answers each order id's outcome, or the error of that order alone.
+ */
+export async function chargeRenewalOrders(orderIds: string[], at: Date): Promise<Map<string, PromiseSettledResult<ChargeOutcome>>> {
+  const results = new Map<string, PromiseSettledResult<ChargeOutcome>>(orderIds.map((id) => [id, { status: "fulfilled", value: "skipped" }]));
+  const orders = await db.order.findMany({ where: { id: { in: orderIds } }, select: orderFields });
+  const byStage = new Map<number, typeof orders>();
+  for (const order of orders) {
+    const service = order.service;
+    if (!service?.expiresAt || order.status !== "AWAITING_PAYMENT" || service.status !== "ACTIVE" || !service.autoRenewal) continue;
+    if (order.renewalKey !== renewalKey(service.id, service.expiresAt) || at >= service.expiresAt) continue;
+    const stage = dueStage(service.expiresAt, at);
+    if (stage <= order.autoChargeStage) continue;
+    byStage.set(stage, [...(byStage.get(stage) ?? []), order]);
   }
-  await recordFailure({ order, service: { ...service, expiresAt: service.expiresAt }, stage, reason, at });
-  return "failed";
+  const claimed: { order: (typeof orders)[number]; stage: number }[] = [];
+  for (const [stage, group] of byStage) {
+    const won = await db.order.updateManyAndReturn({ where: { id: { in: group.map((o) => o.id) }, status: "AWAITING_PAYMENT", autoChargeStage: { lt: stage } }, data: { autoChargeStage: stage }, select: { id: true } });
+    const wonIds = new Set(won.map((o) => o.id));
+    for (const order of group) if (wonIds.has(order.id)) claimed.push({ order, stage });
+  }
+  if (claimed.length === 0) return results;
+
+  // The charge checks again, under the order's lock, that it may happen (renewal on, card, ceiling).
+  const charges = await startOffSessionPayments({ orderIds: claimed.map((c) => c.order.id), at });
+  for (const [i, { order, stage }] of claimed.entries()) {
+    const charge = charges[i];
+    let outcome: ChargeOutcome | FailureReason;
+    if (charge.status === "rejected") {
+      // Paid or being paid by hand at this very moment: nothing to charge.
+      if (charge.reason instanceof PaymentError) continue;
+      results.set(order.id, charge);
+      continue;
+    }
+    outcome = outcomeOf(charge.value);
+    if (outcome === "charged" || outcome === "skipped") {
+      results.set(order.id, { status: "fulfilled", value: outcome });
+      continue;
+    }
+    try {
+      await recordFailure({ order, service: { ...order.service!, expiresAt: order.service!.expiresAt! }, stage, reason: outcome, at });
+      results.set(order.id, { status: "fulfilled", value: "failed" });
+    } catch (reason) {
+      results.set(order.id, { status: "rejected", reason });
+    }
+  }
+  return results;
+}
+
+function outcomeOf(result: OffSessionResult): "charged" | "skipped" | FailureReason {
+  if (result.status === "SUCCEEDED") return "charged";
+  // Still open (the bank's answer was lost): reconciliation settles it. Switched off meanwhile: nothing to do.
+  if (result.status === "OPEN") return "skipped";
+  if (result.status === "REFUSED") return result.reason === "renewal_off" ? "skipped" : result.reason;
+  return knownReasons.includes(result.failureReason ?? "") ? (result.failureReason as FailureReason) : "other";
 }
 
 async function recordFailure(f: {

@@ -3,7 +3,7 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs";
 import type { JobContext, JobPayloads } from "@/lib/jobs/types";
-import { listDueServiceIds, renewService, runHousekeeping } from "./engine";
+import { listDueServiceIds, renewService, renewServices, runHousekeeping } from "./engine";
 import { dailySlot, fromRomeWall, parseDailyAt, romeDay } from "./schedule";
 
 const dailyAt = () => parseDailyAt(process.env.RENEWALS_DAILY_AT);
@@ -48,4 +48,14 @@ export async function runDailyRenewals(payload: { day: string }, ctx: JobContext
 
 export async function renewServiceJob(payload: { serviceId: string }, ctx: JobContext) {
   await renewService({ serviceId: payload.serviceId, at: ctx.now });
+}
+
+/**
+ * The `renewals.service` jobs a worker claimed in one round, run as one batch (`renewServices`).
+ * Jobs claimed in one round share its time, so they renew as of the same moment.
+ */
+export async function renewServicesJob(items: { payload: { serviceId: string }; ctx: JobContext }[]): Promise<(unknown | null)[]> {
+  if (items.length === 0) return [];
+  const results = await renewServices({ serviceIds: items.map((i) => i.payload.serviceId), at: items[0].ctx.now });
+  return results.map((r) => (r.status === "rejected" ? r.reason ?? new Error("renewal failed") : null));
 }

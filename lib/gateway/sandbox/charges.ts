@@ -53,6 +53,9 @@ export async function chargeSavedCard(input: SavedCardChargeInput): Promise<Paym
     skipDuplicates: true,
     select: { id: true },
   });
+  // Decided just now, on this call: the answer is the decision (a replay, or a challenge, asks the store).
+  if (created && card && decision.status === "SUCCEEDED") return { status: "succeeded", chargeId: created.id, amountCents: input.amountCents, card: cardDetails(card.token, card) };
+  if (created && decision.status === "FAILED") return { status: "failed", reason: decision.reason, chargeId: created.id };
   const charge = created ?? (await db.gwCharge.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } }));
   if (!created) {
     const same = await db.gwCharge.count({
