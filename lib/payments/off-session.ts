@@ -15,8 +15,18 @@ export type OffSessionResult =
 
 /** Bank calls in flight at once per batch: the bank answers in its own time, the database stays busy meanwhile. */
 const SEND_CONCURRENCY = 4;
+/**
+ * Attempts opened together, then sent: a few rounds of bank calls, so that no attempt waits
+ * unsent for long (the janitor asks about attempts left open for 20 s, and a customer paying by
+ * hand ends one waiting unsent).
+ */
+const OPEN_CHUNK = 4 * SEND_CONCURRENCY;
 
-type Opened = { attemptId: string; customerId: string; number: string; cardToken: string } | { refused: OffSessionRefusal } | { error: PaymentError };
+type Opened =
+  | { attemptId: string; customerId: string; number: string; cardToken: string }
+  | { refused: OffSessionRefusal }
+  | { error: PaymentError }
+  | { failed: unknown };
 
 /**
  * The renewal engine charges the renewal card with the customer absent (merchant-initiated, never
@@ -34,29 +44,40 @@ export async function startOffSessionPayment(opts: { orderId: string; at: Date }
 /**
  * `startOffSessionPayment` for a batch of orders: the checks, the attempts (idempotency keys
  * included) and their payments are written in one transaction under every order's lock, then each
- * customer's (both in id order, orders first as every writer takes them); the bank is called
- * after the commit, a few charges at a time. Answers each order in the order given: its result,
- * or a PaymentError when it is not payable or another attempt holds it.
+ * customer's (both in id order, orders first as every writer takes them), OPEN_CHUNK orders at a
+ * time; the bank is called after each commit, a few charges at a time. Answers each order in the
+ * order given: its result, a PaymentError when it is not payable or another attempt holds it, or
+ * the error of that order alone.
  */
 export async function startOffSessionPayments(opts: { orderIds: string[]; at: Date }): Promise<PromiseSettledResult<OffSessionResult>[]> {
-  const opened = await openAll(opts.orderIds, opts.at);
-  return mapLimit(opts.orderIds, SEND_CONCURRENCY, async (orderId) => {
-    const o = opened.get(orderId)!;
-    if ("error" in o) throw o.error;
-    if ("refused" in o) return { status: "REFUSED", reason: o.refused } as const;
-    const view = await sendAttempt(o.attemptId, { via: "saved-card", cardToken: o.cardToken, merchantCustomerRef: o.customerId, description: `Ordine ${o.number}`, initiator: "MIT" });
-    const failureReason = view.status === "FAILED" ? (await db.attempt.findUniqueOrThrow({ where: { id: o.attemptId }, select: { failureReason: true } })).failureReason : null;
-    return { status: view.status, paymentId: o.attemptId, ...(failureReason ? { failureReason } : {}) };
-  });
+  const out: PromiseSettledResult<OffSessionResult>[] = [];
+  for (let i = 0; i < opts.orderIds.length; i += OPEN_CHUNK) {
+    const chunk = opts.orderIds.slice(i, i + OPEN_CHUNK);
+    const opened = await openAll(chunk, opts.at);
+    out.push(...(await mapLimit(chunk, SEND_CONCURRENCY, (orderId) => send(opened.get(orderId)!))));
+  }
+  return out;
+}
+
+async function send(o: Opened): Promise<OffSessionResult> {
+  if ("error" in o) throw o.error;
+  if ("failed" in o) throw o.failed;
+  if ("refused" in o) return { status: "REFUSED", reason: o.refused };
+  const view = await sendAttempt(o.attemptId, { via: "saved-card", cardToken: o.cardToken, merchantCustomerRef: o.customerId, description: `Ordine ${o.number}`, initiator: "MIT" });
+  const failureReason = view.status === "FAILED" ? (await db.attempt.findUniqueOrThrow({ where: { id: o.attemptId }, select: { failureReason: true } })).failureReason : null;
+  return { status: view.status, paymentId: o.attemptId, ...(failureReason ? { failureReason } : {}) };
 }
 
 async function openAll(orderIds: string[], at: Date): Promise<Map<string, Opened>> {
   try {
     return await db.$transaction((tx) => openUnderLocks(tx, orderIds, at));
   } catch (error) {
-    // Another attempt took an order's key after all (it is checked under the lock): one by one, that one gives way.
-    if (!isUniqueViolation(error, "activeKey")) throw error;
-    if (orderIds.length === 1) return new Map([[orderIds[0], { error: new PaymentError("in_progress") }]]);
+    if (orderIds.length === 1) {
+      // Another attempt took the order's key after all (it is checked under the lock): this one gives way.
+      if (isUniqueViolation(error, "activeKey")) return new Map([[orderIds[0], { error: new PaymentError("in_progress") }]]);
+      return new Map([[orderIds[0], { failed: error }]]);
+    }
+    // A key taken meanwhile, a deadlock, a timeout: one by one, each order answers for itself.
     const each = new Map<string, Opened>();
     for (const id of orderIds) for (const [k, v] of await openAll([id], at)) each.set(k, v);
     return each;

@@ -61,6 +61,10 @@ export async function chargeRenewalOrders(orderIds: string[], at: Date): Promise
     if (charge.status === "rejected") {
       // Paid or being paid by hand at this very moment: nothing to charge.
       if (charge.reason instanceof PaymentError) continue;
+      // No attempt could be opened (a deadlock, a timeout, the database away): the stage is given
+      // back, so the job's retry charges it. An attempt opened after all still holds the order's
+      // key, so the retry can't open a second one.
+      await db.order.updateMany({ where: { id: order.id, autoChargeStage: stage }, data: { autoChargeStage: order.autoChargeStage } }).catch(() => {});
       results.set(order.id, charge);
       continue;
     }

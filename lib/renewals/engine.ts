@@ -60,7 +60,7 @@ export async function renewServices(opts: { serviceIds: string[]; at: Date }): P
   } catch (reason) {
     return opts.serviceIds.map((id) => (due.some((s) => s.id === id) ? { status: "rejected", reason } : skipped));
   }
-  const orderIds = [...new Set([...orders.values()].flatMap((o) => (o ? [o.orderId] : [])))];
+  const orderIds = [...new Set([...orders.values()].flatMap((o) => (o && "orderId" in o ? [o.orderId] : [])))];
   let charges: Awaited<ReturnType<typeof chargeRenewalOrders>>;
   try {
     charges = await chargeRenewalOrders(orderIds, opts.at);
@@ -70,6 +70,7 @@ export async function renewServices(opts: { serviceIds: string[]; at: Date }): P
   return opts.serviceIds.map((id): PromiseSettledResult<ServiceRenewal> => {
     const order = orders.get(id);
     if (!order) return skipped;
+    if ("error" in order) return { status: "rejected", reason: order.error };
     const charge = charges.get(order.orderId)!;
     return charge.status === "rejected" ? charge : { status: "fulfilled", value: { orderCreated: order.created, charge: charge.value } };
   });

@@ -6,6 +6,7 @@ import { db, type Tx } from "@/lib/db";
 import { nextYearlyNumber, nextYearlyNumbers } from "@/lib/db/numbering";
 import { withVat } from "@/lib/money";
 import { isUniqueViolation } from "@/lib/attempts/errors";
+import { lockOrder } from "@/lib/orders/lock";
 import { renewalKey } from "./schedule";
 
 export type RenewableService = {
@@ -37,7 +38,9 @@ export async function ensureRenewalOrder(service: RenewableService): Promise<{ o
   try {
     if (byHand) {
       const adopted = await db.$transaction(async (tx) => {
-        // Under the service's lock, like every writer of a renewal key (createRenewalOrders checks under it).
+        // Under the service's lock, like every writer of a renewal key (createRenewalOrders checks
+        // under it), taken after the order's: a settlement locks the order, then the service.
+        await lockOrder(tx, byHand.id);
         await lockServices(tx, [service.id]);
         const moved = await tx.order.updateMany({ where: { id: byHand.id, status: "AWAITING_PAYMENT", renewalKey: null }, data: { renewalKey: key } });
         if (moved.count === 1) await writeAudit(tx, { actor: actorOf.system, action: "renewal.order_adopted", entity: "order", entityId: byHand.id, data: { renewalKey: key } });
@@ -84,15 +87,17 @@ async function lockServices(tx: Tx, ids: string[]) {
   await tx.$queryRaw`SELECT "id" FROM "Service" WHERE "id" = ANY(${ids}::uuid[]) ORDER BY "id" FOR UPDATE`;
 }
 
-export type EnsuredOrder = { orderId: string; created: boolean } | null;
+/** The service's order (null: nothing to renew), or the error of that service alone. */
+export type EnsuredOrder = { orderId: string; created: boolean } | null | { error: unknown };
 
 /**
  * `ensureRenewalOrder` for a batch of services (the renewal jobs a worker claimed together): the
  * orders that exist are read at once, and the missing ones are created in one transaction under
  * the services' locks, where the services and their orders are read again (a service renewed,
  * switched off, or given its order by another worker meanwhile gets none), with one lock for
- * their numbers. Services with an order to adopt, or a batch that loses a race on the unique key
- * after all, go one by one through `ensureRenewalOrder`.
+ * their numbers. Services with an order to adopt, or a batch that fails after all (a race lost on
+ * the unique key, a deadlock, a timeout), go one by one through `ensureRenewalOrder`, so that an
+ * error costs its own service alone.
  */
 export async function ensureRenewalOrders(services: RenewableService[]): Promise<Map<string, EnsuredOrder>> {
   const result = new Map<string, EnsuredOrder>();
@@ -106,13 +111,12 @@ export async function ensureRenewalOrders(services: RenewableService[]): Promise
   let created: Map<string, string | "look-again">;
   try {
     created = await db.$transaction((tx) => createRenewalOrders(tx, rest, keyOf));
-  } catch (error) {
-    if (!isUniqueViolation(error, "renewalKey")) throw error;
+  } catch {
     created = new Map(rest.map((s) => [s.id, "look-again"]));
   }
   for (const s of rest) {
     const made = created.get(s.id);
-    if (made === "look-again") result.set(s.id, await ensureRenewalOrder(s));
+    if (made === "look-again") result.set(s.id, await ensureRenewalOrder(s).catch((error: unknown) => ({ error })));
     else result.set(s.id, made ? { orderId: made, created: true } : null);
   }
   return result;
