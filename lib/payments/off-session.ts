@@ -16,11 +16,11 @@ export type OffSessionResult =
 /** Bank calls in flight at once per batch: the bank answers in its own time, the database stays busy meanwhile. */
 const SEND_CONCURRENCY = 4;
 /**
- * Attempts opened together, then sent: a few rounds of bank calls, so that no attempt waits
- * unsent for long (the janitor asks about attempts left open for 20 s, and a customer paying by
- * hand ends one waiting unsent).
+ * Attempts opened together, then sent at once: one round of bank calls, so that no attempt waits
+ * unsent behind others' slow answers (the janitor, and a customer paying by hand, end an attempt
+ * left unsent past the core's IN_FLIGHT_GRACE_MS).
  */
-const OPEN_CHUNK = 4 * SEND_CONCURRENCY;
+const OPEN_CHUNK = SEND_CONCURRENCY;
 
 type Opened =
   | { attemptId: string; customerId: string; number: string; cardToken: string }
@@ -36,7 +36,7 @@ type Opened =
  * charged. A customer paying by hand at the same moment wins: this one gives way (`in_progress`).
  */
 export async function startOffSessionPayment(opts: { orderId: string; at: Date }): Promise<OffSessionResult> {
-  const [result] = await startOffSessionPayments({ orderIds: [opts.orderId], at: opts.at });
+  const [result] = await startOffSessionPayments({ orderIds: [opts.orderId], at: opts.at, stages: new Map() });
   if (result.status === "rejected") throw result.reason;
   return result.value;
 }
@@ -45,15 +45,18 @@ export async function startOffSessionPayment(opts: { orderId: string; at: Date }
  * `startOffSessionPayment` for a batch of orders: the checks, the attempts (idempotency keys
  * included) and their payments are written in one transaction under every order's lock, then each
  * customer's (both in id order, orders first as every writer takes them), OPEN_CHUNK orders at a
- * time; the bank is called after each commit, a few charges at a time. Answers each order in the
- * order given: its result, a PaymentError when it is not payable or another attempt holds it, or
- * the error of that order alone.
+ * time; the bank is called after each commit, a few charges at a time. `stages`: the renewal
+ * engine's charge stage of each order, claimed in that same transaction by a conditional update
+ * (`autoChargeStage` < stage; lost: another worker is on it, `in_progress`), so that a claim
+ * lives exactly as long as the attempt it opens: a transaction that fails gives it back with
+ * everything else. Answers each order in the order given: its result, a PaymentError when it is
+ * not payable, another attempt holds it or its stage is taken, or the error of that order alone.
  */
-export async function startOffSessionPayments(opts: { orderIds: string[]; at: Date }): Promise<PromiseSettledResult<OffSessionResult>[]> {
+export async function startOffSessionPayments(opts: { orderIds: string[]; at: Date; stages: Map<string, number> }): Promise<PromiseSettledResult<OffSessionResult>[]> {
   const out: PromiseSettledResult<OffSessionResult>[] = [];
   for (let i = 0; i < opts.orderIds.length; i += OPEN_CHUNK) {
     const chunk = opts.orderIds.slice(i, i + OPEN_CHUNK);
-    const opened = await openAll(chunk, opts.at);
+    const opened = await openAll(chunk, opts.at, opts.stages);
     out.push(...(await mapLimit(chunk, SEND_CONCURRENCY, (orderId) => send(opened.get(orderId)!))));
   }
   return out;
@@ -68,9 +71,9 @@ async function send(o: Opened): Promise<OffSessionResult> {
   return { status: view.status, paymentId: o.attemptId, ...(failureReason ? { failureReason } : {}) };
 }
 
-async function openAll(orderIds: string[], at: Date): Promise<Map<string, Opened>> {
+async function openAll(orderIds: string[], at: Date, stages: Map<string, number>): Promise<Map<string, Opened>> {
   try {
-    return await db.$transaction((tx) => openUnderLocks(tx, orderIds, at));
+    return await db.$transaction((tx) => openUnderLocks(tx, orderIds, at, stages));
   } catch (error) {
     if (orderIds.length === 1) {
       // Another attempt took the order's key after all (it is checked under the lock): this one gives way.
@@ -79,12 +82,12 @@ async function openAll(orderIds: string[], at: Date): Promise<Map<string, Opened
     }
     // A key taken meanwhile, a deadlock, a timeout: one by one, each order answers for itself.
     const each = new Map<string, Opened>();
-    for (const id of orderIds) for (const [k, v] of await openAll([id], at)) each.set(k, v);
+    for (const id of orderIds) for (const [k, v] of await openAll([id], at, stages)) each.set(k, v);
     return each;
   }
 }
 
-async function openUnderLocks(tx: Tx, orderIds: string[], at: Date): Promise<Map<string, Opened>> {
+async function openUnderLocks(tx: Tx, orderIds: string[], at: Date, stages: Map<string, number>): Promise<Map<string, Opened>> {
   const result = new Map<string, Opened>();
   const ids = [...new Set(orderIds)].sort();
   const locked = await tx.$queryRaw<{ id: string; customerId: string; status: OrderStatus; totalCents: number }[]>`
@@ -108,7 +111,19 @@ async function openUnderLocks(tx: Tx, orderIds: string[], at: Date): Promise<Map
   const orders = new Map((await tx.order.findMany({ where: { id: { in: payable.map((o) => o.id) } }, select: { id: true, number: true, service: { select: { status: true, autoRenewal: true } } } })).map((o) => [o.id, o]));
   const setups = await getRenewalCards(tx, customerIds);
   const charged: { order: (typeof payable)[number]; number: string; cardId: string; cardToken: string }[] = [];
+  // The engine's stages are taken whatever the checks below decide (one statement per stage), as
+  // the engine counts them.
+  const lost = new Set<string>();
+  for (const stage of new Set(payable.flatMap((o) => (stages.has(o.id) ? [stages.get(o.id)!] : [])))) {
+    const ids = payable.filter((o) => stages.get(o.id) === stage).map((o) => o.id);
+    const won = new Set((await tx.order.updateManyAndReturn({ where: { id: { in: ids }, autoChargeStage: { lt: stage } }, data: { autoChargeStage: stage }, select: { id: true } })).map((o) => o.id));
+    for (const id of ids) if (!won.has(id)) lost.add(id);
+  }
   for (const o of payable) {
+    if (lost.has(o.id)) {
+      result.set(o.id, { error: new PaymentError("in_progress") });
+      continue;
+    }
     const { number, service } = orders.get(o.id)!;
     const setup = setups.get(o.customerId);
     const card = setup && cardValidUntil(setup.renewalCard) >= at ? setup.renewalCard : null;

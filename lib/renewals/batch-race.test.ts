@@ -70,8 +70,9 @@ describe("renewals run in batches (a worker's claimed jobs at once) keep one ord
 
   // Second payments review, finding 2: a batch's charges used to be opened in one transaction
   // whose failure (a deadlock, a timeout) failed every order of the batch after their stages were
-  // claimed: the jobs' retries found the stage taken and charged nobody.
-  it("an order whose charge can't be opened fails alone and gets its stage back: the others are charged, its retry charges it once", async () => {
+  // claimed: the jobs' retries found the stage taken and charged nobody. The stage is now claimed
+  // in the transaction that opens the attempt.
+  it("an order whose charge can't be opened fails alone and keeps its stage unclaimed: the others are charged, its retry charges it once", async () => {
     const [broken, ...fine] = await dueSpids(3);
     const at = new Date();
     const brokenOrder = (await ensureRenewalOrders(await renewable([broken.spidId]))).get(broken.spidId);

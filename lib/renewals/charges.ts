@@ -14,8 +14,10 @@ const knownReasons: readonly string[] = ["declined", "insufficient_funds", "expi
 
 /**
  * Charges the renewal order of a service off-session at the stage due at `at`. Each stage is
- * claimed by one conditional update (`autoChargeStage` < stage): of two workers only one goes on,
- * and an order paid meanwhile (by hand, or by the other worker) is no longer AWAITING_PAYMENT.
+ * claimed by one conditional update (`autoChargeStage` < stage), in the transaction that opens
+ * the attempt under the order's lock: of two workers only one goes on, an order paid meanwhile (by
+ * hand, or by the other worker) is no longer payable, and a transaction that fails takes its
+ * claim with it.
  */
 export async function chargeRenewalOrder(orderId: string, at: Date): Promise<ChargeOutcome> {
   const [result] = (await chargeRenewalOrders([orderId], at)).values();
@@ -29,9 +31,8 @@ const orderFields = {
 } as const;
 
 /**
- * `chargeRenewalOrder` for a batch of orders: read at once, each order's stage claimed by one
- * conditional update per stage (the same `autoChargeStage` < stage), the charges opened together
- * (lib/payments/off-session.ts). Answers each order id's outcome, or the error of that order alone.
+ * `chargeRenewalOrder` for a batch of orders: read at once, the due stage of each worked out, the
+ * stages claimed and the charges opened together (lib/payments/off-session.ts). Answers each order id's outcome, or the error of that order alone.
  */
 export async function chargeRenewalOrders(orderIds: string[], at: Date): Promise<Map<string, PromiseSettledResult<ChargeOutcome>>> {
   const results = new Map<string, PromiseSettledResult<ChargeOutcome>>(orderIds.map((id) => [id, { status: "fulfilled", value: "skipped" }]));
@@ -45,26 +46,20 @@ export async function chargeRenewalOrders(orderIds: string[], at: Date): Promise
     if (stage <= order.autoChargeStage) continue;
     byStage.set(stage, [...(byStage.get(stage) ?? []), order]);
   }
-  const claimed: { order: (typeof orders)[number]; stage: number }[] = [];
-  for (const [stage, group] of byStage) {
-    const won = await db.order.updateManyAndReturn({ where: { id: { in: group.map((o) => o.id) }, status: "AWAITING_PAYMENT", autoChargeStage: { lt: stage } }, data: { autoChargeStage: stage }, select: { id: true } });
-    const wonIds = new Set(won.map((o) => o.id));
-    for (const order of group) if (wonIds.has(order.id)) claimed.push({ order, stage });
-  }
+  const claimed = [...byStage].flatMap(([stage, group]) => group.map((order) => ({ order, stage })));
   if (claimed.length === 0) return results;
 
-  // The charge checks again, under the order's lock, that it may happen (renewal on, card, ceiling).
-  const charges = await startOffSessionPayments({ orderIds: claimed.map((c) => c.order.id), at });
+  // The charge checks again, under the order's lock, that it may happen (renewal on, card,
+  // ceiling), and claims the stage in the transaction that opens the attempt.
+  const charges = await startOffSessionPayments({ orderIds: claimed.map((c) => c.order.id), at, stages: new Map(claimed.map((c) => [c.order.id, c.stage])) });
   for (const [i, { order, stage }] of claimed.entries()) {
     const charge = charges[i];
     let outcome: ChargeOutcome | FailureReason;
     if (charge.status === "rejected") {
-      // Paid or being paid by hand at this very moment: nothing to charge.
+      // Paid or being paid by hand at this very moment, or this stage charged by another worker: nothing to charge.
       if (charge.reason instanceof PaymentError) continue;
-      // No attempt could be opened (a deadlock, a timeout, the database away): the stage is given
-      // back, so the job's retry charges it. An attempt opened after all still holds the order's
-      // key, so the retry can't open a second one.
-      await db.order.updateMany({ where: { id: order.id, autoChargeStage: stage }, data: { autoChargeStage: order.autoChargeStage } }).catch(() => {});
+      // No attempt could be opened (a deadlock, a timeout, the database away): its transaction
+      // took the stage's claim with it, so the job's retry charges it.
       results.set(order.id, charge);
       continue;
     }
