@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { DEMO_PASSWORD, formAlert } from "./fixtures";
+import { DEMO_PASSWORD, formAlert, openMail } from "./fixtures";
 
 /** The demo staff's authenticator secrets, as the demo seed enrols them (README, "Demo accounts"). */
 export const DEMO_STAFF_TOTP = { admin: "DEMOADMINTOTPSECRETBASE32AAAAAAA", supporto: "DEMOSUPPORTOTOTPSECRETBASE32AAAA" } as const;
@@ -61,8 +61,7 @@ export async function disableStaff(request: APIRequestContext, username: string)
 
 /** The path of the first link to this area in the newest e-mail with this subject (e.g. "/password-dimenticata/<token>"). */
 export async function mailLink(page: Page, to: string, subject: string): Promise<string> {
-  await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
-  await page.getByRole("link", { name: subject }).first().click();
+  await openMail(page, to, subject);
   const text = await page.getByTestId("mail-text").innerText();
   const url = /https?:\/\/[^\s/]+(\/(?:password-dimenticata|conferma-email|annulla-email)\/[A-Za-z0-9_-]{43})/.exec(text);
   if (!url) throw new Error(`no link in "${subject}"`);

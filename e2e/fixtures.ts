@@ -76,10 +76,23 @@ export async function expectAccessible(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
+/**
+ * Opens the newest e-mail with this subject sent to this address in the local mailbox. E-mails
+ * are delivered by the worker after the action that queued them: the mailbox is looked at again
+ * until it is there.
+ */
+export async function openMail(page: Page, to: string, subject: string) {
+  const link = page.getByRole("link", { name: subject }).first();
+  await expect(async () => {
+    await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
+    await expect(link).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await link.click();
+}
+
 /** The plain-text body of the newest e-mail with this subject sent to this address. */
 export async function mailboxText(page: Page, to: string, subject: string): Promise<string> {
-  await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
-  await page.getByRole("link", { name: subject }).first().click();
+  await openMail(page, to, subject);
   // Amounts are formatted with a no-break space before the euro sign.
   return (await page.getByTestId("mail-text").innerText()).replace(/\u00a0/g, " ");
 }

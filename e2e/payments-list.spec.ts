@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, formAlert, mailboxSubjects, newCustomer } from "./fixtures";
+import { expectAccessible, formAlert, mailboxSubjects, newCustomer, openMail } from "./fixtures";
 import { payInvoiceInBrowser } from "./pay-invoice-helpers";
 
 const LIST_SUBJECT = "Lista Pagamenti richiesta";
@@ -20,8 +20,7 @@ async function requestList(page: Page, data: { customerCode: string; taxId: stri
 
 /** The CSV attached to the newest list e-mail sent to `to`, downloaded from the mailbox. */
 async function listCsv(page: Page, to: string) {
-  await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
-  await page.getByRole("link", { name: LIST_SUBJECT }).first().click();
+  await openMail(page, to, LIST_SUBJECT);
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: /^Lista-Pagamenti-.*\.csv$/ }).click();
   return readFile((await (await downloading).path())!, "utf8");
